@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The one Quarkus test resource of the shop: a real PostgreSQL and/or a real Redis from Maven-provided
@@ -72,17 +70,6 @@ public class DataStoresTestResource implements QuarkusTestResourceLifecycleManag
         if (postgres != null) {
             postgres.stop();
         }
-        deleteRecursively(dataDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Folders.deleteRecursively(dataDir);
     }
 }
