@@ -1,0 +1,51 @@
+package dev.shop.systemtests;
+
+import dev.shop.localstack.LocalShop;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Small helpers over the services' JSON APIs (docs/architecture.md), so tests read like the flow. */
+final class Api {
+
+    private Api() {
+    }
+
+    static String url(String service) {
+        return RunningShop.shop().service(service).baseUrl();
+    }
+
+    /** Creates a product through catalog's admin API and returns its sku. */
+    static String createProduct(String name, long priceMinor, int stock) {
+        String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LocalShop shop = RunningShop.shop();
+        given().baseUri(url(LocalShop.CATALOG))
+                .auth().preemptive().basic(shop.adminUsername(), shop.adminPassword())
+                .contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", name, "description", "made by a system test",
+                        "price", Map.of("amountMinor", priceMinor, "currency", "EUR"), "stock", stock))
+                .post("/api/products")
+                .then().statusCode(201);
+        return sku;
+    }
+
+    static int stockOf(String sku) {
+        return given().baseUri(url(LocalShop.CATALOG))
+                .get("/api/products/sku/{sku}", sku)
+                .then().statusCode(200)
+                .extract().path("stock");
+    }
+
+    static Response placeOrder(String customer, String idempotencyKey, String sku, int quantity) {
+        return given().baseUri(url(LocalShop.ORDERS))
+                .header("X-Customer-Id", customer)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of("lines", java.util.List.of(Map.of("sku", sku, "quantity", quantity))))
+                .post("/api/orders");
+    }
+}
