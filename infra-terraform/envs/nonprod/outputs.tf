@@ -1,0 +1,56 @@
+output "ecr_repository_urls" {
+  description = "Image repositories by name: GitHub variable ECR_REGISTRY is their common host, and gitops-envs images: newName values are these URLs."
+  value       = module.registry.repository_urls
+}
+
+output "image_push_role_arn" {
+  description = "GitHub variable AWS_IMAGE_PUSH_ROLE_ARN (develop, release/*, hotfix/*, main only)."
+  value       = module.ci_identity.push_role_arn
+}
+
+output "status_role_arn" {
+  description = "GitHub variable AWS_STATUS_ROLE_ARN_NONPROD: read-only cluster and Argo CD status."
+  value       = module.ci_identity.status_role_arn
+}
+
+output "cluster_name" {
+  description = "EKS cluster name (aws eks update-kubeconfig --name ...)."
+  value       = module.cluster.cluster_name
+}
+
+output "secret_names" {
+  description = "Secrets Manager names per <env>/<secret>: the remoteRef keys of the ExternalSecrets in gitops-envs/envs/dev and staging."
+  value       = module.secrets.secret_names
+}
+
+output "external_secrets_role_arn" {
+  description = "Role the External Secrets controller gets through Pod Identity (association already made)."
+  value       = module.secrets.external_secrets_role_arn
+}
+
+output "data_store_endpoints" {
+  description = "postgres-endpoint and redis-endpoint per environment: the literals in gitops-envs/envs/<env>/kustomization.yaml."
+  value = {
+    dev = {
+      postgres_endpoint = module.data_dev.postgres_endpoint
+      redis_endpoint    = module.data_dev.redis_endpoint
+    }
+    staging = {
+      postgres_endpoint = module.data_staging.postgres_endpoint
+      redis_endpoint    = module.data_staging.redis_endpoint
+    }
+  }
+}
+
+output "postgres_master_secret_arns" {
+  description = "RDS-managed master secrets per environment, for ops creating the service roles."
+  value = {
+    dev     = module.data_dev.postgres_master_secret_arn
+    staging = module.data_staging.postgres_master_secret_arn
+  }
+}
+
+output "root_application" {
+  description = "The Argo CD root Application Terraform created."
+  value       = module.bootstrap.root_application
+}

@@ -1,0 +1,7 @@
+variable "untyped" {
+  default = "x"
+}
+
+output "undocumented" {
+  value = var.untyped
+}
