@@ -1,0 +1,39 @@
+package dev.shop.gitops.commands;
+
+import dev.shop.gitops.git.CommitWriter;
+import dev.shop.gitops.git.Git;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Where and how the verbs that commit write: repository, remote, branch, push or not. */
+public class WriteOptions {
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "Checkout of the GitOps repository (may be a separate repository). Default: the repository holding --root.")
+    Path repo;
+
+    @Option(names = "--remote", paramLabel = "NAME", defaultValue = "origin", description = "Remote to fetch from and push to. Default: ${DEFAULT-VALUE}.")
+    String remote;
+
+    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "main",
+            description = "Branch Argo CD watches; changes are built on its tip. Default: ${DEFAULT-VALUE}.")
+    String branch;
+
+    @Option(names = "--no-push", description = "Commit on the local branch only; no fetch, no push.")
+    boolean noPush;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "25",
+            description = "Attempts when the push is rejected because the remote moved. Default: ${DEFAULT-VALUE}.")
+    int maxAttempts;
+
+    @Option(names = "--dry-run", description = "Print what would change; commit and push nothing.")
+    boolean dryRun;
+
+    CommitWriter writer(Git git) {
+        if (maxAttempts < 1) {
+            throw dev.shop.gitops.CliException.usage("--max-attempts must be at least 1");
+        }
+        return new CommitWriter(git, remote, !noPush, maxAttempts);
+    }
+}

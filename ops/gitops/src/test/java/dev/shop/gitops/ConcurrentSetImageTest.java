@@ -1,0 +1,78 @@
+package dev.shop.gitops;
+
+import dev.shop.gitops.support.Cli;
+import dev.shop.gitops.support.GitRepos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.shop.gitops.support.GitRepos.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 20 write-backs race for one branch, each from its own clone: all land, none is lost, history stays linear. */
+class ConcurrentSetImageTest {
+
+    private static final int RUNS = 20;
+    private static final List<String> SERVICES = List.of("catalog", "orders", "storefront");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twentyConcurrentWriteBacksAllLand() throws Exception {
+        Path tree = temp.resolve("tree");
+        GitRepos.copyTree(GitRepos.FIXTURES.resolve("gitops-envs"), tree);
+        // seven envs x three services: every run writes its own images: entry
+        for (int i = 1; i <= 4; i++) {
+            GitRepos.copyTree(tree.resolve("envs/dev"), tree.resolve("envs/qa" + i));
+        }
+        GitRepos repos = GitRepos.seeded(temp, tree);
+        List<String> envs = List.of("dev", "staging", "prod", "qa1", "qa2", "qa3", "qa4");
+        List<Path> clones = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            clones.add(repos.clone("clone" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(RUNS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Cli.Run>> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            int run = i;
+            runs.add(pool.submit(() -> {
+                start.await();
+                return Cli.run("set-image", "--repo", clones.get(run).toString(), "--env", envs.get(run % envs.size()),
+                        "--service", SERVICES.get(run / envs.size()), "--digest", digest(run), "--tag", "2.0.0-alpha." + run,
+                        "--source-commit", "%040d".formatted(run), "--max-attempts", "60");
+            }));
+        }
+        start.countDown();
+        for (Future<Cli.Run> run : runs) {
+            Cli.Run result = run.get();
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+        }
+        pool.shutdown();
+
+        assertThat(git(repos.remote(), "rev-list", "--count", "main").strip()).isEqualTo(String.valueOf(RUNS + 1));
+        assertThat(git(repos.remote(), "rev-list", "--merges", "--count", "main").strip()).isEqualTo("0");
+        Set<String> recorded = new HashSet<>(git(repos.remote(), "log", "--format=%(trailers:key=Gitops-Digest,valueonly)", "main")
+                .lines().filter(l -> !l.isBlank()).toList());
+        for (int i = 0; i < RUNS; i++) {
+            String env = envs.get(i % envs.size());
+            String file = repos.remoteFile("main", "gitops-envs/envs/" + env + "/kustomization.yaml");
+            assertThat(file).as("run " + i + " landed in " + env).contains("digest: " + digest(i));
+            assertThat(recorded).contains(digest(i));
+        }
+    }
+
+    private static String digest(int run) {
+        return "sha256:" + "%064x".formatted(run + 1);
+    }
+}
