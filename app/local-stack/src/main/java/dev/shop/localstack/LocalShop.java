@@ -139,7 +139,7 @@ public final class LocalShop implements AutoCloseable {
     private Map<String, String> common() {
         Map<String, String> env = new LinkedHashMap<>();
         // people read these logs in a terminal; the prod profile's JSON is for the cluster
-        env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 

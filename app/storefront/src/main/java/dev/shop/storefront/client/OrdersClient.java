@@ -1,0 +1,37 @@
+package dev.shop.storefront.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.storefront.model.Order;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** orders' API (docs/architecture.md). Base URL: {@code quarkus.rest-client.orders.url}. */
+@RegisterRestClient(configKey = "orders")
+@Path("/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public interface OrdersClient {
+
+    String CUSTOMER_HEADER = "X-Customer-Id";
+    String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Order place(@HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+                @HeaderParam(CUSTOMER_HEADER) String customerId,
+                OrderRequest request);
+
+    @GET
+    @Path("/{id}")
+    Order get(@PathParam("id") String id, @HeaderParam(CUSTOMER_HEADER) String customerId);
+
+    /** A JSON array, or a page object with {@code items}: the contract names only the order. */
+    @GET
+    JsonNode list(@HeaderParam(CUSTOMER_HEADER) String customerId);
+}

@@ -1,0 +1,97 @@
+package dev.shop.storefront.web;
+
+import dev.shop.storefront.model.ShopperSession;
+import dev.shop.storefront.service.CartService;
+import dev.shop.storefront.service.CartService.CartContents;
+import dev.shop.storefront.service.OrderService;
+import dev.shop.storefront.service.OrderService.Placement;
+import dev.shop.storefront.service.SessionStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Review and place the order. The checkout page carries a fresh idempotency key; posting it twice
+ * (a double click, a resubmitted form) makes orders return the same order, and the session remembers
+ * the order made with each key so a late duplicate is sent to that order's page.
+ */
+@Path("/checkout")
+@Produces(MediaType.TEXT_HTML)
+public class CheckoutResource {
+
+    private final CurrentSession session;
+    private final CartService carts;
+    private final OrderService orders;
+    private final SessionStore sessions;
+    private final Layout layout;
+
+    public CheckoutResource(CurrentSession session, CartService carts, OrderService orders, SessionStore sessions,
+                            Layout layout) {
+        this.session = session;
+        this.carts = carts;
+        this.orders = orders;
+        this.sessions = sessions;
+        this.layout = layout;
+    }
+
+    @GET
+    public Response checkout() {
+        ShopperSession shopper = session.get();
+        CartContents contents = carts.contents(shopper);
+        if (contents.isEmpty()) {
+            return SeeOther.to(CartResource.CART);
+        }
+        return page(200, shopper, contents, "");
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response placeOrder(@RestForm String csrf, @RestForm String idempotencyKey) {
+        ShopperSession shopper = session.requireCsrfToken(csrf);
+        Optional<String> key = FormInput.idempotencyKey(idempotencyKey);
+        if (key.isEmpty()) {
+            return page(422, shopper, carts.contents(shopper),
+                    "We couldn't read your checkout form. Please check your order and place it again.");
+        }
+        Optional<String> earlierOrder = shopper.orderPlacedWith(key.get());
+        if (earlierOrder.isPresent()) {
+            return SeeOther.to(OrdersResource.confirmation(earlierOrder.get()));
+        }
+        if (shopper.cart().isEmpty()) {
+            Views.Cart cart = new Views.Cart(carts.contents(shopper),
+                    "Your cart is empty, so there is nothing to order yet.", "", "");
+            return Response.status(422).entity(Pages.cart(layout.page(shopper, "cart"), cart)).build();
+        }
+        Placement placement = orders.place(key.get(), shopper.customerId(), shopper.cart());
+        if (placement.refusal() != null) {
+            String message = switch (placement.refusal()) {
+                case OUT_OF_STOCK -> "Sorry, we no longer have enough stock for everything in your cart. "
+                        + "Please change the quantities in your cart and try again.";
+                case UNKNOWN_PRODUCT -> "Sorry, a product in your cart is no longer sold. "
+                        + "Please remove it from your cart and try again.";
+                case CART_CHANGED -> "Your cart changed while you were checking out. "
+                        + "Please check your order and place it again.";
+                case REJECTED -> "Sorry, we couldn't place this order as it is. "
+                        + "Please check your cart, or order the products separately.";
+            };
+            return page(409, shopper, carts.contents(shopper), message);
+        }
+        sessions.completeCheckout(shopper.id(), key.get(), placement.order().id(), new ArrayList<>(shopper.cart().keySet()));
+        return SeeOther.to(OrdersResource.confirmation(placement.order().id()));
+    }
+
+    /** Each rendering gets a new key: a changed cart is a new order attempt. */
+    private Response page(int status, ShopperSession shopper, CartContents contents, String message) {
+        Views.Checkout checkout = new Views.Checkout(contents, UUID.randomUUID().toString(), message);
+        return Response.status(status).entity(Pages.checkout(layout.page(shopper, "cart"), checkout)).build();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.shop.storefront.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.storefront.service.DownstreamUnavailableException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every failure becomes a page a shopper understands, never a stack trace. A client that asks for JSON
+ * and not HTML (a script, a probe) gets the same answer as RFC 9457 problem+json.
+ */
+public class ErrorPages {
+
+    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+    private final CurrentSession session;
+    private final Layout layout;
+    private final ObjectMapper json;
+
+    public ErrorPages(CurrentSession session, Layout layout, ObjectMapper json) {
+        this.session = session;
+        this.layout = layout;
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response shopperFacing(ShopperFacingException e, HttpHeaders headers, UriInfo uri) {
+        return respond(e.status(), e.heading(), e.getMessage(), headers, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response downstreamUnavailable(DownstreamUnavailableException e, HttpHeaders headers, UriInfo uri) {
+        String what = switch (e.dependency()) {
+            case "catalog" -> "our product catalogue";
+            case "orders" -> "our order system";
+            default -> "your shopping cart";
+        };
+        return respond(503, "We'll be right back",
+                "We can't reach " + what + " at the moment. Your cart is safe: please try again in a minute.",
+                headers, uri)
+                .header("Retry-After", "30")
+                .build();
+    }
+
+    /** 404 for unknown paths, 405, 406, 415, 413 and the other HTTP-level refusals. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        Response.ResponseBuilder response = switch (status) {
+            case 404 -> respond(404, "Page not found",
+                    "We couldn't find the page you asked for. It may have moved, or the address may be mistyped.", headers, uri);
+            case 405 -> respond(405, "That didn't work",
+                    "This page can't be used that way. Please use the links and buttons on our pages.", headers, uri);
+            case 413 -> respond(413, OversizedRequestGuard.HEADING, OversizedRequestGuard.MESSAGE, headers, uri);
+            case 415 -> respond(415, "That didn't work",
+                    "We couldn't read what was sent. Please use the forms on our pages.", headers, uri);
+            default -> respond(status, "That didn't work",
+                    "We couldn't handle that request. Please go back and try again.", headers, uri);
+        };
+        List<Object> allow = e.getResponse().getHeaders().get(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, String.join(", ", allow.stream().map(Object::toString).toList()));
+        }
+        return response.build();
+    }
+
+    /** A bug: log it with a reference the shopper can quote, show nothing of it. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        Log.errorf(e, "unexpected error %s on %s", reference, uri.getPath());
+        return respond(500, "Something went wrong on our side",
+                "Sorry about that. Please try again; if it keeps happening, quote reference " + reference + ".",
+                headers, uri).build();
+    }
+
+    private Response.ResponseBuilder respond(int status, String heading, String message, HttpHeaders headers, UriInfo uri) {
+        if (wantsJson(headers)) {
+            return Response.status(status).type(PROBLEM_JSON).entity(problem(status, heading, message, uri.getPath()));
+        }
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.error(layout.errorPage(session), new Views.ErrorInfo(status, heading, message)).render());
+    }
+
+    private String problem(int status, String title, String detail, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", instance);
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    /** HTML unless the client lists a JSON type and no HTML type: browsers and curl get pages. */
+    static boolean wantsJson(HttpHeaders headers) {
+        boolean json = false;
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            json |= !type.isWildcardType() && !type.isWildcardSubtype()
+                    && type.getType().equals("application") && type.getSubtype().endsWith("json");
+        }
+        return json;
+    }
+}

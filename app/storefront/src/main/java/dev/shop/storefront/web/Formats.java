@@ -1,0 +1,75 @@
+package dev.shop.storefront.web;
+
+import dev.shop.storefront.model.Money;
+import dev.shop.storefront.model.Order;
+import dev.shop.storefront.model.Product;
+import io.quarkus.qute.TemplateExtension;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** How money, dates and product images appear on the pages (Qute template extensions). */
+@TemplateExtension
+public final class Formats {
+
+    /** English with the currency symbol first, e.g. "€12.99" or "€1,250.00". */
+    private static final Locale DISPLAY_LOCALE = Locale.UK;
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", DISPLAY_LOCALE);
+    private static final String PLACEHOLDER_IMAGE = "/images/placeholder.svg";
+    private static final Map<String, String> IMAGE_URLS = new ConcurrentHashMap<>();
+
+    private Formats() {
+    }
+
+    public static String formatted(Money money) {
+        if (money == null) {
+            return "";
+        }
+        try {
+            Currency currency = Currency.getInstance(money.currency());
+            int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+            NumberFormat format = NumberFormat.getCurrencyInstance(DISPLAY_LOCALE);
+            format.setCurrency(currency);
+            format.setMinimumFractionDigits(digits);
+            format.setMaximumFractionDigits(digits);
+            return format.format(BigDecimal.valueOf(money.amountMinor(), digits));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return BigDecimal.valueOf(money.amountMinor(), 2).toPlainString() + " " + money.currency();
+        }
+    }
+
+    public static String displayTime(OffsetDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** The storefront's own picture of a product, {@code /images/<sku-lowercase>.svg}, or a neutral placeholder. */
+    public static String imageSrc(Product product) {
+        return IMAGE_URLS.computeIfAbsent(product.sku(), sku -> {
+            String path = "/images/" + sku.toLowerCase(Locale.ROOT) + ".svg";
+            boolean exists = Formats.class.getClassLoader().getResource("META-INF/resources" + path) != null;
+            return exists ? path : PLACEHOLDER_IMAGE;
+        });
+    }
+
+    /** "CONFIRMED" reads as "Confirmed". */
+    public static String statusLabel(Order order) {
+        String status = order.status() == null ? "" : order.status().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return status.isEmpty() ? "" : Character.toUpperCase(status.charAt(0)) + status.substring(1);
+    }
+
+    /** "In stock", "Only 3 left" or "Out of stock". */
+    public static String stockLabel(Product product) {
+        if (product.stock() <= 0) {
+            return "Out of stock";
+        }
+        return product.stock() <= 5 ? "Only " + product.stock() + " left" : "In stock";
+    }
+}

@@ -1,0 +1,232 @@
+package dev.shop.storefront;
+
+import dev.shop.localstack.DataStoresTestResource;
+import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.stubs.DownstreamStubsResource;
+import dev.shop.storefront.stubs.Downstreams;
+import dev.shop.storefront.stubs.InjectDownstreams;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = DataStoresTestResource.class,
+        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
+@WithTestResource(DownstreamStubsResource.class)
+class CartTest {
+
+    private static final String QUANTITY_HINT = "Enter a whole number from 1 to 99.";
+
+    @InjectDownstreams
+    Downstreams downstreams;
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void resetStubs() {
+        downstreams.reset();
+    }
+
+    @Test
+    void addingAnItemRedirectsToTheCartWhichShowsItPricedAndCounted() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "2")
+                .then().statusCode(303).header("Location", endsWith("/cart"));
+        shopper.get("/cart")
+                .then().statusCode(200)
+                .body(containsString("Ceramic Mug"), containsString("€12.99"), containsString("€25.98"),
+                        containsString("class=\"cart-count\">2<"),
+                        containsString("<label for=\"quantity-MUG-001\""));
+        shopper.addToCart("MUG-001", "1");
+        shopper.get("/").then().body(containsString("class=\"cart-count\">3<"));
+    }
+
+    @Test
+    void theCartLivesInRedisUnderTheSessionKey() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "2").then().statusCode(303);
+        shopper.addToCart("TEE-002", "1").then().statusCode(303);
+
+        String key = "shop:session:" + shopper.sessionId;
+        Map<String, String> stored = redis.hash(String.class).hgetall(key);
+        assertEquals("2", stored.get("cart:MUG-001"));
+        assertEquals("1", stored.get("cart:TEE-002"));
+        assertEquals(shopper.csrf, stored.get("csrf"));
+        assertDoesNotThrow(() -> UUID.fromString(stored.get("customer")), "the customer id belongs to the session");
+        long ttl = redis.key().ttl(key);
+        assertTrue(ttl > 0 && ttl <= Duration.ofDays(7).toSeconds(), "a sliding TTL of at most 7 days: " + ttl);
+    }
+
+    @Test
+    void everyRequestReadsRedisSoAChangeThereShowsAtOnce() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "1").then().statusCode(303);
+        shopper.get("/cart").then().body(containsString("class=\"cart-count\">1<"));
+
+        String key = SessionStore.key(shopper.sessionId);
+        redis.hash(String.class).hset(key, Map.of("cart:MUG-001", "5", "cart:TEE-002", "2"));
+
+        shopper.get("/cart")
+                .then().statusCode(200)
+                .body(containsString("class=\"cart-count\">7<"), containsString("value=\"5\""),
+                        containsString("Organic Cotton T-Shirt"), containsString("€113.95"));
+    }
+
+    @Test
+    void changingAQuantityAndRemovingALine() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "1");
+        shopper.addToCart("TEE-002", "1");
+        String key = SessionStore.key(shopper.sessionId);
+
+        shopper.post("/cart/items/MUG-001", "quantity", "3").then().statusCode(303).header("Location", endsWith("/cart"));
+        assertEquals("3", redis.hash(String.class).hget(key, "cart:MUG-001"));
+
+        shopper.post("/cart/items/MUG-001/remove").then().statusCode(303);
+        assertFalse(redis.hash(String.class).hexists(key, "cart:MUG-001"));
+        shopper.post("/cart/items/MUG-001/remove").then().statusCode(303);
+
+        shopper.post("/cart/items/TEE-002/remove").then().statusCode(303);
+        shopper.get("/cart").then().body(containsString("Your cart is empty"), containsString("class=\"cart-count\">0<"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "abc", "", "1.5", "100", "99999999999"})
+    void anInvalidQuantityIs422WithTheProductFormAgain(String quantity) {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", quantity)
+                .then().statusCode(422).contentType(startsWith("text/html"))
+                .body(containsString(QUANTITY_HINT), containsString("aria-invalid=\"true\""),
+                        containsString("<h1>Ceramic Mug</h1>"));
+        assertFalse(redis.hash(String.class).hexists(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+    }
+
+    @Test
+    void aMissingQuantityOrSkuIs422() {
+        Shopper shopper = Shopper.arrive();
+        shopper.post("/cart/items", "sku", "MUG-001")
+                .then().statusCode(422).body(containsString(QUANTITY_HINT));
+        shopper.post("/cart/items", "quantity", "1")
+                .then().statusCode(422).contentType(startsWith("text/html")).body(containsString("Which product?"));
+    }
+
+    @Test
+    void anUnknownSkuIs404() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("NOPE-999", "1")
+                .then().statusCode(404).contentType(startsWith("text/html"))
+                .body(containsString("It may have been removed from the shop"));
+        shopper.post("/cart/items/NOPE-999", "quantity", "1").then().statusCode(404);
+    }
+
+    @Test
+    void moreThanTheStockIsRefusedWithTheReason() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("LAMP-003", "1")
+                .then().statusCode(422).body(containsString("Desk Lamp is out of stock"));
+        shopper.addToCart("TEE-002", "4")
+                .then().statusCode(422).body(containsString("we only have 3 of Organic Cotton T-Shirt in stock"));
+        shopper.addToCart("TEE-002", "2").then().statusCode(303);
+        shopper.addToCart("TEE-002", "2")
+                .then().statusCode(422).body(containsString("You already have 2 in your cart"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "many", "100"})
+    void anInvalidNewQuantityIs422WithTheCartAgain(String quantity) {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "2");
+        shopper.post("/cart/items/MUG-001", "quantity", quantity)
+                .then().statusCode(422)
+                .body(containsString("<h1>Your cart</h1>"), containsString(QUANTITY_HINT),
+                        containsString("aria-describedby=\"error-MUG-001\""));
+        assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+    }
+
+    @Test
+    void changingALineThatIsNotInTheCartIs404() {
+        Shopper shopper = Shopper.arrive();
+        shopper.post("/cart/items/MUG-001", "quantity", "2").then().statusCode(404)
+                .body(containsString("isn&#39;t in your cart"));
+    }
+
+    @Test
+    void formsWithoutTheSessionsCsrfTokenAreRefused() {
+        Shopper shopper = Shopper.arrive();
+        Shopper other = Shopper.arrive();
+        String key = SessionStore.key(shopper.sessionId);
+
+        shopper.postRaw("/cart/items", Map.of("sku", "MUG-001", "quantity", "1"))
+                .then().statusCode(403).contentType(startsWith("text/html")).body(containsString("Please try that again"));
+        shopper.postRaw("/cart/items", Map.of("csrf", "forged", "sku", "MUG-001", "quantity", "1"))
+                .then().statusCode(403);
+        shopper.postRaw("/cart/items", Map.of("csrf", other.csrf, "sku", "MUG-001", "quantity", "1"))
+                .then().statusCode(403);
+        assertFalse(redis.hash(String.class).hexists(key, "cart:MUG-001"));
+
+        shopper.addToCart("MUG-001", "1").then().statusCode(303);
+        shopper.postRaw("/cart/items/MUG-001", Map.of("quantity", "5")).then().statusCode(403);
+        shopper.postRaw("/cart/items/MUG-001/remove", Map.of()).then().statusCode(403);
+        assertEquals("1", redis.hash(String.class).hget(key, "cart:MUG-001"));
+    }
+
+    @Test
+    void aFormPostedWithoutASessionIsRefusedAndStartsOne() {
+        Shopper shopper = Shopper.arrive();
+        Response response = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParams(Map.of("csrf", shopper.csrf, "sku", "MUG-001", "quantity", "1"))
+                .when().post("/cart/items");
+        assertEquals(403, response.statusCode());
+        assertNotNull(response.getCookie(Shopper.COOKIE), "a new session to retry with");
+    }
+
+    @Test
+    void anOversizedBodyIs413WithAPage() {
+        Shopper shopper = Shopper.arrive();
+        shopper.post("/cart/items", "sku", "MUG-001", "quantity", "1", "padding", "x".repeat(100_000))
+                .then().statusCode(413).contentType(startsWith("text/html")).body(containsString("larger than we accept"));
+        shopper.request().accept("application/json").contentType(ContentType.URLENC).body("x".repeat(100_000))
+                .when().post("/cart/items")
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("status", org.hamcrest.Matchers.equalTo(413), "instance", org.hamcrest.Matchers.equalTo("/cart/items"));
+    }
+
+    @Test
+    void aFormFieldOverTheAttributeLimitIsRefused() {
+        Shopper shopper = Shopper.arrive();
+        int status = shopper.post("/cart/items", "sku", "M".repeat(5_000), "quantity", "1").statusCode();
+        assertTrue(status >= 400 && status < 500, "a 4xx, got " + status);
+    }
+
+    @Test
+    void anythingButAFormIs415() {
+        Shopper shopper = Shopper.arrive();
+        shopper.request().contentType(ContentType.JSON).body("{\"sku\":\"MUG-001\",\"quantity\":1}")
+                .when().post("/cart/items")
+                .then().statusCode(415).contentType(startsWith("text/html")).body(not(containsString("Exception")));
+    }
+}

@@ -1,0 +1,243 @@
+package dev.shop.storefront;
+
+import dev.shop.localstack.DataStoresTestResource;
+import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.stubs.DownstreamStubsResource;
+import dev.shop.storefront.stubs.Downstreams;
+import dev.shop.storefront.stubs.InjectDownstreams;
+import dev.shop.storefront.stubs.OrdersStub;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = DataStoresTestResource.class,
+        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
+@WithTestResource(DownstreamStubsResource.class)
+class CheckoutTest {
+
+    private static final Pattern CONFIRMATION = Pattern.compile("/orders/([0-9a-f-]{36})\\?placed=true$");
+
+    @InjectDownstreams
+    Downstreams downstreams;
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void resetStubs() {
+        downstreams.reset();
+    }
+
+    @Test
+    void checkoutShowsTheOrderSummaryAndAFreshIdempotencyKey() {
+        Shopper shopper = shopperWith("MUG-001", "2");
+        String first = shopper.get("/checkout").then().statusCode(200)
+                .body(containsString("Order summary"), containsString("Ceramic Mug"), containsString("€25.98"),
+                        containsString("Place order"))
+                .extract().asString();
+        String key = Shopper.idempotencyKey(first);
+        assertEquals(key, UUID.fromString(key).toString());
+        assertNotEquals(key, Shopper.idempotencyKey(shopper.get("/checkout").asString()), "a key per checkout page");
+    }
+
+    @Test
+    void placingAnOrderShowsItsConfirmationAndEmptiesTheCart() {
+        Shopper shopper = shopperWith("MUG-001", "2");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+
+        Response placed = shopper.post("/checkout", "idempotencyKey", key);
+        assertEquals(303, placed.statusCode());
+        String orderId = orderId(placed);
+
+        OrdersStub.Received sent = downstreams.orders().received().get(0);
+        assertEquals(key, sent.idempotencyKey());
+        String customer = redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "customer");
+        assertEquals(customer, sent.customerId(), "the session's customer id goes to orders");
+        assertEquals("MUG-001", sent.body().path("lines").get(0).path("sku").asText());
+        assertEquals(2, sent.body().path("lines").get(0).path("quantity").asInt());
+
+        shopper.get(placed.getHeader("Location"))
+                .then().statusCode(200)
+                .body(containsString("Thank you for your order"), containsString(orderId),
+                        containsString("Ceramic Mug"), containsString("€25.98"), containsString("Confirmed"),
+                        containsString("class=\"cart-count\">0<"));
+        assertFalse(redis.hash(String.class).hexists(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+    }
+
+    @Test
+    void submittingTheSameCheckoutTwiceMakesOneOrder() {
+        Shopper shopper = shopperWith("TEE-002", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+
+        String first = shopper.post("/checkout", "idempotencyKey", key).then().statusCode(303).extract().header("Location");
+        String second = shopper.post("/checkout", "idempotencyKey", key).then().statusCode(303).extract().header("Location");
+
+        assertEquals(first, second);
+        assertEquals(1, downstreams.orders().ordersCreated());
+    }
+
+    @Test
+    void twoSimultaneousSubmitsOfOneCheckoutMakeOneOrder() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+
+        List<CompletableFuture<Response>> submits = List.of(
+                CompletableFuture.supplyAsync(() -> shopper.post("/checkout", "idempotencyKey", key)),
+                CompletableFuture.supplyAsync(() -> shopper.post("/checkout", "idempotencyKey", key)));
+        List<Response> responses = submits.stream().map(CompletableFuture::join).toList();
+
+        assertEquals(303, responses.get(0).statusCode());
+        assertEquals(303, responses.get(1).statusCode());
+        assertEquals(orderId(responses.get(0)), orderId(responses.get(1)));
+        assertEquals(1, downstreams.orders().ordersCreated());
+        assertEquals(24, downstreams.catalog().product("MUG-001").stock(), "stock reserved once");
+    }
+
+    @Test
+    void myOrdersListsTheShoppersOrdersOnly() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String firstOrder = placeOrder(shopper);
+        shopper.addToCart("TEE-002", "2");
+        String secondOrder = placeOrder(shopper);
+
+        String html = shopper.get("/orders").then().statusCode(200)
+                .body(containsString("<h1>My orders</h1>"), containsString("€12.99"), containsString("€49.00"))
+                .extract().asString();
+        assertTrue(html.indexOf(secondOrder) < html.indexOf(firstOrder), "newest first");
+
+        downstreams.orders().listAsPage(true);
+        shopper.get("/orders").then().statusCode(200).body(containsString(firstOrder), containsString(secondOrder));
+
+        Shopper stranger = Shopper.arrive();
+        stranger.get("/orders").then().statusCode(200)
+                .body(containsString("any orders yet"), not(containsString(firstOrder)));
+        stranger.get("/orders/" + firstOrder).then().statusCode(404)
+                .body(containsString("Only orders placed from this browser are shown here."));
+    }
+
+    @Test
+    void anOrderIdThatIsNotAnIdIs404() {
+        Shopper.arrive().get("/orders/not-an-order").then().statusCode(404);
+        assertEquals(0, downstreams.orders().received().size());
+    }
+
+    @Test
+    void anEmptyCartHasNoCheckout() {
+        Shopper shopper = Shopper.arrive();
+        shopper.get("/checkout").then().statusCode(303).header("Location", endsWith("/cart"));
+        shopper.post("/checkout", "idempotencyKey", UUID.randomUUID().toString())
+                .then().statusCode(422).body(containsString("Your cart is empty"));
+        assertEquals(0, downstreams.orders().received().size());
+    }
+
+    @Test
+    void aMissingOrMalformedKeyShowsTheCheckoutAgainWithANewKey() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String page = shopper.post("/checkout").then().statusCode(422)
+                .body(containsString("Order summary"), containsString("couldn&#39;t read your checkout form"))
+                .extract().asString();
+        UUID.fromString(Shopper.idempotencyKey(page));
+        shopper.post("/checkout", "idempotencyKey", "1; DROP TABLE").then().statusCode(422);
+        assertEquals(0, downstreams.orders().received().size());
+    }
+
+    @Test
+    void aCheckoutWithoutTheCsrfTokenOrdersNothing() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        shopper.postRaw("/checkout", Map.of("idempotencyKey", key)).then().statusCode(403);
+        assertEquals(0, downstreams.orders().received().size());
+    }
+
+    @Test
+    void stockThatRanOutBeforeCheckoutIs409WithTheReason() {
+        Shopper shopper = shopperWith("TEE-002", "2");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.catalog().setStock("TEE-002", 1);
+
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409).body(containsString("no longer have enough stock"));
+        assertEquals(0, downstreams.orders().ordersCreated());
+        assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:TEE-002"),
+                "the cart is kept so the shopper can fix it");
+    }
+
+    @Test
+    void aCartChangedAfterTheCheckoutPageIsReviewedAgain() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        placeWith(shopper, key);
+        // The same key with another cart: orders answers 422, the shopper sees the new cart to confirm.
+        redis.hash(String.class).hdel(SessionStore.key(shopper.sessionId), "checkout:" + key);
+        shopper.addToCart("TEE-002", "1");
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409).body(containsString("Your cart changed"), containsString("Organic Cotton T-Shirt"));
+    }
+
+    @Test
+    void aSubmitThatFindsTheFirstStillRunningWaitsForTheSameOrder() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        String orderId = placeWith(shopper, key);
+        // As if this submit had raced the first one: the session does not know the order yet, orders is busy.
+        redis.hash(String.class).hdel(SessionStore.key(shopper.sessionId), "checkout:" + key);
+        shopper.addToCart("MUG-001", "1");
+        downstreams.orders().answerInProgress(1);
+
+        assertEquals(orderId, placeWith(shopper, key));
+        assertEquals(1, downstreams.orders().ordersCreated());
+    }
+
+    @Test
+    void aProductNoLongerSoldIsExplainedAtCheckout() {
+        Shopper shopper = shopperWith("TEE-002", "1");
+        shopper.addToCart("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.catalog().remove("TEE-002");
+
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409).body(containsString("no longer sold"));
+        assertEquals(0, downstreams.orders().ordersCreated());
+    }
+
+    private static Shopper shopperWith(String sku, String quantity) {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart(sku, quantity).then().statusCode(303);
+        return shopper;
+    }
+
+    private static String placeOrder(Shopper shopper) {
+        return placeWith(shopper, Shopper.idempotencyKey(shopper.get("/checkout").asString()));
+    }
+
+    private static String placeWith(Shopper shopper, String key) {
+        return orderId(shopper.post("/checkout", "idempotencyKey", key).then().statusCode(303).extract().response());
+    }
+
+    private static String orderId(Response placed) {
+        Matcher matcher = CONFIRMATION.matcher(placed.getHeader("Location"));
+        assertTrue(matcher.find(), placed.getHeader("Location"));
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.shop.storefront;
+
+import dev.shop.localstack.DataStores;
+import dev.shop.localstack.DataStoresTestResource;
+import dev.shop.localstack.InjectDataStores;
+import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.stubs.DownstreamStubsResource;
+import dev.shop.storefront.stubs.Downstreams;
+import dev.shop.storefront.stubs.InjectDownstreams;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What a shopper sees while catalog, orders or Redis is down, and what readiness says meanwhile. */
+@QuarkusTest
+@WithTestResource(value = DataStoresTestResource.class,
+        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
+@WithTestResource(DownstreamStubsResource.class)
+class OutageTest {
+
+    @InjectDownstreams
+    Downstreams downstreams;
+
+    @InjectDataStores
+    DataStores stores;
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void resetStubs() {
+        downstreams.reset();
+    }
+
+    @AfterEach
+    void bringEverythingBack() {
+        stores.redis().start();
+        downstreams.reset();
+    }
+
+    @Test
+    void withCatalogDownPagesAre503WithAFriendlyMessage() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "1").then().statusCode(303);
+        downstreams.catalog().stop();
+
+        for (String path : new String[] {"/", "/products/MUG-001", "/cart", "/checkout"}) {
+            shopper.get(path)
+                    .then().statusCode(503)
+                    .contentType(startsWith("text/html"))
+                    .header("Retry-After", "30")
+                    .body(containsString("product catalogue"), containsString("Your cart is safe"),
+                            not(containsString("Exception")), not(containsString("at dev.shop")));
+        }
+        shopper.addToCart("MUG-001", "1").then().statusCode(503);
+        assertEquals("1", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+    }
+
+    @Test
+    void withOrdersDownMyOrdersAndCheckoutAre503AndTheCartIsKept() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "2").then().statusCode(303);
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.orders().stop();
+
+        shopper.get("/orders").then().statusCode(503).body(containsString("our order system"));
+        shopper.post("/checkout", "idempotencyKey", key).then().statusCode(503).body(containsString("our order system"));
+        assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+
+        downstreams.orders().start();
+        shopper.post("/checkout", "idempotencyKey", key).then().statusCode(303);
+    }
+
+    @Test
+    void readinessFollowsRedisDownAndUpAgainWhileLivenessStaysUp() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200));
+
+        stores.redis().stop();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/").then().statusCode(503).body(containsString("your shopping cart"));
+
+        stores.redis().start();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/").then().statusCode(200));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.shop.storefront;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A browser without JavaScript: keeps the session cookie, reads the CSRF token from a page, posts forms. */
+final class Shopper {
+
+    static final String COOKIE = "shop_session";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern IDEMPOTENCY_FIELD = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
+
+    final String sessionId;
+    final String csrf;
+
+    private Shopper(String sessionId, String csrf) {
+        this.sessionId = sessionId;
+        this.csrf = csrf;
+    }
+
+    /** Opens the shop's front page, as a first visit does. */
+    static Shopper arrive() {
+        Response front = given().when().get("/");
+        String session = front.getCookie(COOKIE);
+        assertNotNull(session, "the first visit sets the session cookie");
+        return new Shopper(session, field(CSRF_FIELD, front.asString()));
+    }
+
+    static String field(Pattern pattern, String html) {
+        Matcher matcher = pattern.matcher(html);
+        assertTrue(matcher.find(), "page has " + pattern);
+        return matcher.group(1);
+    }
+
+    static String idempotencyKey(String checkoutHtml) {
+        return field(IDEMPOTENCY_FIELD, checkoutHtml);
+    }
+
+    RequestSpecification request() {
+        return given().cookie(COOKIE, sessionId).redirects().follow(false);
+    }
+
+    Response get(String path) {
+        return request().when().get(path);
+    }
+
+    /** Posts a form with this shopper's CSRF token added. */
+    Response post(String path, String... nameValuePairs) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrf);
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            form.put(nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return postRaw(path, form);
+    }
+
+    /** Posts exactly these fields (no token added). */
+    Response postRaw(String path, Map<String, String> form) {
+        RequestSpecification request = request().contentType(ContentType.URLENC);
+        if (!form.isEmpty()) {
+            request.formParams(form);
+        }
+        return request.when().post(path);
+    }
+
+    Response addToCart(String sku, String quantity) {
+        return post("/cart/items", "sku", sku, "quantity", quantity);
+    }
+}

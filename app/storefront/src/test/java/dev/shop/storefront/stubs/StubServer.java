@@ -1,0 +1,101 @@
+package dev.shop.storefront.stubs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A small HTTP server on loopback (JDK httpserver) that a test can stop and start again on the same
+ * port, so the storefront sees a closed port in between: that is what "the service is down" looks like.
+ */
+abstract class StubServer {
+
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    private final int port;
+    private HttpServer server;
+
+    StubServer(int port) {
+        this.port = port;
+    }
+
+    /** Answers one request; runs one at a time (the server has a single thread). */
+    abstract void handle(HttpExchange exchange) throws IOException;
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stub could not bind port " + port, e);
+        }
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                handle(exchange);
+            }
+        });
+        server.start();
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    static void sendProblem(HttpExchange exchange, int status, String title) throws IOException {
+        sendProblem(exchange, status, null, title);
+    }
+
+    /** A problem+json answer; {@code name} makes the type {@code urn:shop:problem:<name>}, null means about:blank. */
+    static void sendProblem(HttpExchange exchange, int status, String name, String title) throws IOException {
+        Map<String, Object> problem = Map.of("type", name == null ? "about:blank" : "urn:shop:problem:" + name,
+                "title", title, "status", status, "detail", title, "instance", exchange.getRequestURI().getPath());
+        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> params = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+}
