@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * free ports) and stopped when the run ends. Test classes get it with {@link #get(ExtensionContext)} or
  * {@link #shop()} after registering {@link RunningShopExtension}.
  */
-final class RunningShop implements ExtensionContext.Store.CloseableResource {
+public final class RunningShop implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final Object LOCK = new Object();
     private static RunningShop instance;
@@ -27,7 +27,7 @@ final class RunningShop implements ExtensionContext.Store.CloseableResource {
         this.dataDir = dataDir;
     }
 
-    static LocalShop shop() {
+    public static LocalShop shop() {
         synchronized (LOCK) {
             if (instance == null) {
                 throw new IllegalStateException("register RunningShopExtension on the test class");
