@@ -1,0 +1,40 @@
+package dev.shop.pipeline;
+
+import dev.shop.pipeline.affected.AffectedCommand;
+import dev.shop.pipeline.argocd.WaitArgoCdCommand;
+import dev.shop.pipeline.registry.ImageDigestsCommand;
+import dev.shop.pipeline.registry.TagReleaseCommand;
+import dev.shop.pipeline.rehearsal.RehearseCommand;
+import dev.shop.pipeline.terraform.TerraformCheckCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The pipeline steps the GitHub workflows run besides {@code gitops}, and the local rehearsal.
+ * Exit codes as the gitops CLI: 0 ok, 1 findings, 2 usage, 3 environment.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Pipeline steps for the GitHub workflows, and the local rehearsal of a push to develop.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:ok", "1:findings", "2:usage error", "3:environment problem"},
+        subcommands = {AffectedCommand.class, ImageDigestsCommand.class, TagReleaseCommand.class,
+                WaitArgoCdCommand.class, TerraformCheckCommand.class, RehearseCommand.class})
+public final class PipelineCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command model, also used by the workflow tests to check every call's verb and flags. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PipelineCli());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof PipelineException failure) {
+                cmd.getErr().println(cmd.getCommandName() + ": " + failure.getMessage());
+                return failure.exitCode();
+            }
+            throw exception;
+        });
+        return commandLine;
+    }
+}

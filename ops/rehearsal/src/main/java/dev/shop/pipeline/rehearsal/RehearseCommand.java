@@ -1,0 +1,70 @@
+package dev.shop.pipeline.rehearsal;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "rehearse", mixinStandardHelpOptions = true,
+        description = {"Rehearses a push to develop on this machine with real parts (git remote, registry, Jib,",
+                "gitops, podman): fails unless every digest written is the registry's and every image",
+                "starts ready as a non-root user. Needs ops/bin/install-rehearsal-deps."})
+public final class RehearseCommand implements Callable<Integer> {
+
+    @Option(names = "--repo", defaultValue = ".", description = "the working tree to rehearse (default: ${DEFAULT-VALUE})")
+    Path repo;
+
+    @Option(names = "--work-dir", description = "where the remote, checkout and registry live (default: a new temp folder)")
+    Path workDir;
+
+    @Option(names = "--keep", description = "keep the work folder afterwards, for a look")
+    boolean keep;
+
+    @Option(names = "--cache-dir", description = "where the JRE rootfs tarball is kept between runs (default: ~/.cache/shop-rehearsal)")
+    Path cacheDir;
+
+    @Option(names = "--rebuild-base", description = "make the JRE rootfs again instead of reusing the cached one")
+    boolean rebuildBase;
+
+    @Option(names = "--services", split = ",", defaultValue = "catalog,orders,storefront",
+            description = "services to build, write back and run (default: ${DEFAULT-VALUE})")
+    List<String> services;
+
+    @Option(names = "--ready-timeout", defaultValue = "180", description = "seconds each service may take to report ready (default: ${DEFAULT-VALUE})")
+    long readyTimeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        Path work = workDir != null ? workDir : Files.createTempDirectory("shop-rehearsal-");
+        Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "shop-rehearsal");
+        try {
+            new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
+                    rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
+        } finally {
+            if (keep) {
+                System.out.println("work folder kept: " + work);
+            } else {
+                deleteRecursively(work);
+            }
+        }
+        return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

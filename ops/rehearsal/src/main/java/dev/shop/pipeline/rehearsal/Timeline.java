@@ -1,0 +1,44 @@
+package dev.shop.pipeline.rehearsal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** How long each step of the rehearsal took, printed as it goes and summed at the end. */
+final class Timeline {
+
+    record Step(String name, Duration took) {
+    }
+
+    private final List<Step> steps = new ArrayList<>();
+    private final long start = System.nanoTime();
+
+    <T> T step(String name, Supplier<T> work) {
+        System.out.println("==> " + name);
+        long begin = System.nanoTime();
+        T result = work.get();
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        steps.add(new Step(name, took));
+        System.out.printf("    %s: %.1f s%n", name, took.toMillis() / 1000.0);
+        return result;
+    }
+
+    void step(String name, Runnable work) {
+        step(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    Duration total() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    String summary() {
+        StringBuilder text = new StringBuilder();
+        steps.forEach(step -> text.append(String.format("  %-52s %7.1f s%n", step.name(), step.took().toMillis() / 1000.0)));
+        text.append(String.format("  %-52s %7.1f s%n", "total", total().toMillis() / 1000.0));
+        return text.toString();
+    }
+}

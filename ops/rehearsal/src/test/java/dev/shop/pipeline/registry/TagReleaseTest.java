@@ -1,0 +1,97 @@
+package dev.shop.pipeline.registry;
+
+import dev.shop.pipeline.PipelineCli;
+import dev.shop.pipeline.PipelineException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Release tags land on the exact digest staging runs, against a real registry (Debian's
+ * docker-registry on loopback, installed by ops/bin/install-rehearsal-deps).
+ */
+class TagReleaseTest {
+
+    @TempDir
+    static Path work;
+    private static LocalRegistry registry;
+    private static String digest;
+
+    @BeforeAll
+    static void pushAnImage() {
+        registry = LocalRegistry.start(work.resolve("registry"));
+        RegistryClient client = registry.client();
+        byte[] layer = "a layer".getBytes(StandardCharsets.UTF_8);
+        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"185\"},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        String layerDigest = client.putBlob("shop/catalog", layer);
+        String configDigest = client.putBlob("shop/catalog", config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length + "},"
+                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        digest = client.putManifest("shop/catalog", "1.4.0-rc.2",
+                new RegistryClient.Manifest("application/vnd.oci.image.manifest.v1+json", manifest, RegistryClient.sha256(manifest)));
+        assertThat(digest).isEqualTo(RegistryClient.sha256(manifest));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    void theReleaseTagResolvesToTheDigestStagingRuns() throws IOException {
+        Path staging = overlay("staging", digest);
+        int exit = PipelineCli.commandLine().execute("tag-release", "--env-dir", staging.toString(), "--tag", "v1.4.0");
+        assertThat(exit).isZero();
+        assertThat(registry.client().digestOf("shop/catalog", "v1.4.0")).contains(digest);
+        assertThat(registry.client().digestOf("shop/catalog", "1.4.0-rc.2")).contains(digest);
+        assertThat(registry.client().digestOf("shop/catalog", "v9.9.9")).isEmpty();
+    }
+
+    @Test
+    void aDigestTheRegistryDoesNotHoldIsRefusedAndTagsNothing() throws IOException {
+        String unknown = "sha256:" + "0".repeat(64);
+        Path staging = overlay("staging-unknown", unknown);
+        assertThat(PipelineCli.commandLine().execute("tag-release", "--env-dir", staging.toString(), "--tag", "v1.5.0")).isEqualTo(3);
+        assertThat(registry.client().digestOf("shop/catalog", "v1.5.0")).isEmpty();
+    }
+
+    @Test
+    void anOverlayWithoutDigestsOrABadTagIsRefused() throws IOException {
+        Path unpinned = work.resolve("unpinned");
+        Files.createDirectories(unpinned);
+        Files.writeString(unpinned.resolve("kustomization.yaml"), "images:\n  - name: catalog\n    newName: " + registry.host() + "/shop/catalog\n    newTag: 1.4.0\n");
+        assertThat(PipelineCli.commandLine().execute("tag-release", "--env-dir", unpinned.toString(), "--tag", "v1.4.0")).isEqualTo(1);
+        assertThat(PipelineCli.commandLine().execute("tag-release", "--env-dir", overlay("bad-tag", digest).toString(), "--tag", "v1.4.0+build")).isEqualTo(2);
+        assertThatThrownBy(() -> new OverlayImages.Image("catalog", "shop/catalog", "1", digest).registryHost())
+                .isInstanceOf(PipelineException.class);
+    }
+
+    private static Path overlay(String name, String imageDigest) throws IOException {
+        Path dir = work.resolve(name);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                images:
+                  - name: catalog
+                    newName: %s/shop/catalog
+                    newTag: 1.4.0-rc.2
+                    digest: %s
+                """.formatted(registry.host(), imageDigest));
+        return dir;
+    }
+}

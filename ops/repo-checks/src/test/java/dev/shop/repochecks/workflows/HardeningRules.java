@@ -1,0 +1,281 @@
+package dev.shop.repochecks.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hardening rules every workflow and composite action follows. Each rule returns its findings
+ * (empty when the files comply), one line each, naming the file, job and step.
+ */
+final class HardeningRules {
+
+    /** owner/repo[/path]@<40 hex> followed by a comment naming the version, e.g. "# v5.0.0". */
+    private static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*['\"]?([^\\s'\"#]+)['\"]?\\s*(#.*)?$");
+    private static final Pattern PINNED = Pattern.compile("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
+    private static final Pattern VERSION_COMMENT = Pattern.compile("#\\s*v\\d+(\\.\\d+){0,2}\\b.*");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}");
+
+    /** Set-up blocks that live once, in a composite action, never repeated in a workflow. */
+    static final List<String> SHARED_BLOCKS = List.of("actions/setup-java", "actions/setup-node",
+            "aws-actions/configure-aws-credentials", "aws-actions/amazon-ecr-login");
+
+    /** Steps that reach AWS through OIDC and so need {@code id-token: write}. */
+    static final List<String> OIDC_STEPS = List.of("./.github/actions/aws-ecr", "aws-actions/configure-aws-credentials");
+
+    /** The write identity: a job holding it pushes, so it may keep checkout credentials. */
+    static final String APP_TOKEN = "actions/create-github-app-token";
+
+    private HardeningRules() {
+    }
+
+    /** Every third-party action and reusable workflow is pinned by full commit SHA with its version in a comment. */
+    static List<String> actionsPinnedBySha(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher uses = USES_LINE.matcher(lines[i]);
+                if (!uses.matches()) {
+                    continue;
+                }
+                String target = uses.group(1);
+                String comment = uses.group(2) == null ? "" : uses.group(2);
+                if (target.startsWith("./")) {
+                    continue;
+                }
+                if (target.startsWith("docker://")) {
+                    if (!target.contains("@sha256:")) {
+                        findings.add(file.name() + ":" + (i + 1) + ": " + target + " is not pinned by digest");
+                    }
+                } else if (!PINNED.matcher(target).matches()) {
+                    findings.add(file.name() + ":" + (i + 1) + ": " + target + " is not pinned by a full commit SHA");
+                } else if (!VERSION_COMMENT.matcher(comment).matches()) {
+                    findings.add(file.name() + ":" + (i + 1) + ": " + target + " has no version comment (# vX.Y.Z)");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Top-level permissions are empty or read-only; every job declares its own; id-token: write only
+     * on jobs that use OIDC (directly or through a reusable workflow), and every OIDC job has it.
+     */
+    static List<String> leastPrivilege(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            if (file.isAction()) {
+                continue;
+            }
+            JsonNode top = file.tree().get("permissions");
+            if (top == null) {
+                findings.add(file.name() + ": no top-level permissions (set permissions: {})");
+            } else if (!readOnly(top)) {
+                findings.add(file.name() + ": top-level permissions grant more than read: " + top);
+            }
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                JsonNode permissions = job.getValue().get("permissions");
+                String where = file.name() + " job " + job.getKey();
+                if (permissions == null) {
+                    findings.add(where + ": no permissions of its own");
+                    continue;
+                }
+                boolean idToken = "write".equals(permissions.path("id-token").asText());
+                boolean usesOidc = usesOidc(files, job.getValue());
+                if (idToken && !usesOidc) {
+                    findings.add(where + ": id-token: write without a step that uses OIDC");
+                }
+                if (usesOidc && !idToken) {
+                    findings.add(where + ": uses OIDC but lacks id-token: write");
+                }
+                if (permissions.isTextual() && permissions.asText().equals("write-all")) {
+                    findings.add(where + ": permissions write-all");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Checkouts drop their credentials unless the job pushes with the App token it created. */
+    static List<String> checkoutWithoutCredentials(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile.Located located : allSteps(files)) {
+            JsonNode step = located.step();
+            if (!step.path("uses").asText().startsWith("actions/checkout@")) {
+                continue;
+            }
+            JsonNode with = step.path("with");
+            // actions/checkout keeps the token in .git/config unless told not to
+            boolean persists = !"false".equals(with.path("persist-credentials").asText("true"));
+            boolean pushesWithAppToken = with.path("token").asText().contains("steps.token.outputs.token")
+                    && jobCreatesAppToken(files, located);
+            if (persists && !pushesWithAppToken) {
+                findings.add(located.where() + ": checkout keeps credentials in a job that does not push (persist-credentials: false)");
+            }
+        }
+        return findings;
+    }
+
+    /** No expression inside run: (github.event.*, inputs, outputs...): values reach scripts through env only. */
+    static List<String> noExpressionsInRun(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile.Located located : allSteps(files)) {
+            Matcher expression = EXPRESSION.matcher(located.step().path("run").asText(""));
+            while (expression.find()) {
+                findings.add(located.where() + ": ${{" + expression.group(1) + "}} inside run: (pass it through env:)");
+            }
+        }
+        return findings;
+    }
+
+    /** A job that deploys (runs in an environment) is in a concurrency group per environment and never cancels. */
+    static List<String> deployConcurrency(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                JsonNode environment = job.getValue().get("environment");
+                if (environment == null) {
+                    continue;
+                }
+                String where = file.name() + " job " + job.getKey();
+                JsonNode concurrency = job.getValue().path("concurrency");
+                String group = concurrency.isTextual() ? concurrency.asText() : concurrency.path("group").asText("");
+                String environmentText = environment.isTextual() ? environment.asText() : environment.path("name").asText();
+                if (group.isEmpty()) {
+                    findings.add(where + ": deploys to " + environmentText + " without a concurrency group");
+                    continue;
+                }
+                if (!mentionsEnvironment(group, environmentText)) {
+                    findings.add(where + ": concurrency group '" + group + "' is not per environment (" + environmentText + ")");
+                }
+                if (!concurrency.path("cancel-in-progress").isBoolean() || concurrency.path("cancel-in-progress").asBoolean()) {
+                    findings.add(where + ": concurrency must say cancel-in-progress: false");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The write identity (the GitHub App key, an environment secret) is only used in jobs that run in
+     * an environment, so the environment's deployment-branch policy and reviewers apply. AWS roles
+     * are the other way round: they trust branch refs (ADR 0402), so OIDC jobs run outside any
+     * environment (which would change the token's subject) and never in a pull-request workflow.
+     */
+    static List<String> credentialsWhereTheyAreTrusted(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            boolean pullRequestTriggered = !file.isAction()
+                    && (file.triggers().has("pull_request") || file.triggers().has("pull_request_target"));
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                JsonNode value = job.getValue();
+                String where = file.name() + " job " + job.getKey();
+                boolean appToken = file.steps(value).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@"));
+                boolean oidc = !value.has("uses") && usesOidc(files, value);
+                if (appToken && !value.has("environment")) {
+                    findings.add(where + ": uses the GitHub App key outside a protected environment");
+                }
+                if (oidc && value.has("environment")) {
+                    findings.add(where + ": assumes an AWS role inside an environment (the role trusts branch refs)");
+                }
+                if (usesOidc(files, value) && pullRequestTriggered) {
+                    findings.add(where + ": assumes an AWS role in a pull-request workflow");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Push-triggered workflows ignore gitops-envs/: write-back commits must never start a build (no CI loop). */
+    static List<String> noBuildOnGitopsCommits(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            if (file.isAction()) {
+                continue;
+            }
+            JsonNode push = file.triggers().get("push");
+            if (push == null) {
+                continue;
+            }
+            List<String> ignored = new ArrayList<>();
+            push.path("paths-ignore").forEach(path -> ignored.add(path.asText()));
+            List<String> paths = new ArrayList<>();
+            push.path("paths").forEach(path -> paths.add(path.asText()));
+            boolean ignoresGitops = ignored.contains("gitops-envs/**")
+                    || (!paths.isEmpty() && paths.contains("!gitops-envs/**"))
+                    || (!paths.isEmpty() && paths.stream().noneMatch(path -> path.startsWith("gitops-envs") || path.startsWith("**")));
+            if (!ignoresGitops) {
+                findings.add(file.name() + ": on push it would run for commits that only touch gitops-envs/ (add paths-ignore: gitops-envs/**)");
+            }
+        }
+        return findings;
+    }
+
+    /** Java, Node and AWS set-up live once in a composite action, never repeated in a workflow. */
+    static List<String> sharedBlocksLiveOnce(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile.Located located : allSteps(files)) {
+            String uses = located.step().path("uses").asText();
+            boolean inWorkflow = located.file().startsWith(".github/workflows/");
+            SHARED_BLOCKS.stream().filter(block -> uses.startsWith(block + "@")).filter(block -> inWorkflow)
+                    .forEach(block -> findings.add(located.where() + ": " + block + " belongs in a composite action under .github/actions/"));
+        }
+        return findings;
+    }
+
+    private static boolean readOnly(JsonNode permissions) {
+        if (permissions.isTextual()) {
+            return permissions.asText().equals("read-all");
+        }
+        for (JsonNode scope : permissions) {
+            if (!scope.asText().equals("read") && !scope.asText().equals("none")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mentionsEnvironment(String group, String environment) {
+        if (environment.contains("${{")) {
+            String inner = environment.replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "");
+            return group.contains(inner);
+        }
+        return group.contains(environment);
+    }
+
+    /** Whether a job reaches AWS by OIDC: an OIDC step, or a call of a reusable workflow one of whose jobs does. */
+    static boolean usesOidc(List<WorkflowFile> files, JsonNode job) {
+        String calls = job.path("uses").asText();
+        if (calls.startsWith("./")) {
+            return files.stream().filter(file -> ("./" + file.name()).equals(calls))
+                    .flatMap(file -> file.jobs().stream()).anyMatch(inner -> usesOidc(files, inner.getValue()));
+        }
+        for (JsonNode step : job.path("steps")) {
+            String uses = step.path("uses").asText();
+            if (OIDC_STEPS.stream().anyMatch(oidc -> uses.equals(oidc) || uses.startsWith(oidc + "@"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean jobCreatesAppToken(List<WorkflowFile> files, WorkflowFile.Located located) {
+        if (located.job() == null) {
+            return false;
+        }
+        return files.stream().filter(file -> file.name().equals(located.file()))
+                .flatMap(file -> file.jobs().stream())
+                .filter(job -> job.getKey().equals(located.job()))
+                .flatMap(job -> files.get(0).steps(job.getValue()).stream())
+                .anyMatch(step -> step.path("id").asText().equals("token") && step.path("uses").asText().startsWith(APP_TOKEN + "@"));
+    }
+
+    private static List<WorkflowFile.Located> allSteps(List<WorkflowFile> files) {
+        return files.stream().flatMap(file -> file.allSteps().stream()).toList();
+    }
+}
