@@ -35,16 +35,19 @@ class PromoteCommandTest {
     void promotesStagingIntoProdOnANewBranchWithAPullRequestBody() throws Exception {
         Path sources = sourceHistory();
         Path body = temp.resolve("out/pr-body.md");
+        Path branchFile = temp.resolve("out/branch");
         String mainBefore = git(repos.remote(), "rev-parse", "main");
 
         Cli.Run run = Cli.run("promote", "--repo", clone.toString(), "--from", "staging", "--to", "prod",
-                "--service", "catalog", "--pr-body", body.toString(), "--source-repo", sources.toString());
+                "--service", "catalog", "--pr-body", body.toString(), "--branch-file", branchFile.toString(),
+                "--source-repo", sources.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(git(repos.remote(), "rev-parse", "main")).as("main is changed only by the PR").isEqualTo(mainBefore);
         String branch = git(repos.remote(), "for-each-ref", "--format=%(refname:short)", "refs/heads/promote/").strip();
         assertThat(branch).matches("promote/prod-from-staging-\\d{8}-\\d{6}-[0-9a-f]{7}");
         assertThat(run.err()).contains(branch);
+        assertThat(Files.readString(branchFile)).isEqualTo(branch + "\n");
         String promoted = repos.remoteFile(branch, PROD);
         String before = repos.remoteFile("main", PROD);
         assertThat(promoted).isEqualTo(before.replace("newTag: 1.1.0\n    digest: sha256:" + "7".repeat(64),
@@ -102,7 +105,7 @@ class PromoteCommandTest {
     }
 
     @Test
-    void nothingToPromoteIsANoOp() {
+    void nothingToPromoteIsANoOp() throws Exception {
         Cli.Run run = Cli.run("promote", "--repo", clone.toString(), "--from", "dev", "--to", "dev2");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
 
@@ -111,9 +114,13 @@ class PromoteCommandTest {
         String branch = git(clone, "for-each-ref", "--format=%(refname:short)", "refs/remotes/origin/promote/").strip();
         git(clone, "push", "--quiet", "origin", branch.replace("origin/", "refs/remotes/origin/") + ":refs/heads/main");
 
-        Cli.Run again = Cli.run("promote", "--repo", clone.toString(), "--from", "staging", "--to", "prod", "--service", "catalog");
+        Path branchFile = temp.resolve("branch");
+        Files.writeString(branchFile, "left over from an earlier run\n");
+        Cli.Run again = Cli.run("promote", "--repo", clone.toString(), "--from", "staging", "--to", "prod", "--service", "catalog",
+                "--branch-file", branchFile.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).startsWith("nothing to promote");
+        assertThat(Files.readString(branchFile)).as("no branch to open a pull request from").isEmpty();
     }
 
     /**

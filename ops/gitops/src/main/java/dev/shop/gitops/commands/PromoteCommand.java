@@ -74,6 +74,10 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--pr-body", paramLabel = "FILE", description = "Write the pull-request body here ('-' for stdout). Default: stdout.")
     Path prBody;
 
+    @Option(names = "--branch-file", paramLabel = "FILE",
+            description = "Write the promotion branch's name here, for the workflow that opens the pull request (empty when there is nothing to promote).")
+    Path branchFile;
+
     @Option(names = "--source-repo", paramLabel = "DIR",
             description = "Repository of the services' source, for the commit lists. Default: the working directory's repository, else --repo.")
     Path sourceRepo;
@@ -109,6 +113,9 @@ public final class PromoteCommand implements Callable<Integer> {
         List<Move> moves = plan(source, target, selected);
         if (moves.isEmpty()) {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected));
+            if (branchFile != null && !write.dryRun) {
+                writeAtomically(branchFile, "");
+            }
             return ExitCodes.OK;
         }
         String promoted = targetText;
@@ -132,6 +139,9 @@ public final class PromoteCommand implements Callable<Integer> {
             throw CliException.environment(write.branch + " moved while promoting; run again");
         }
         writeBody(body, out);
+        if (branchFile != null) {
+            writeAtomically(branchFile, branchName + "\n");
+        }
         err.println("promoted " + moves.size() + " service(s) from " + from + " to " + to + " on branch " + branchName
                 + " (commit " + outcome.commit().substring(0, 12) + (write.noPush ? ", local only)" : ", pushed to " + write.remote + ")"));
         return ExitCodes.OK;
@@ -294,11 +304,15 @@ public final class PromoteCommand implements Callable<Integer> {
             out.print(body);
             return;
         }
-        Path parent = prBody.toAbsolutePath().getParent();
+        writeAtomically(prBody, body);
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".pr-body", ".md");
-        Files.writeString(temp, body, StandardCharsets.UTF_8);
-        Files.move(temp, prBody, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path temp = Files.createTempFile(parent, ".gitops", ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** promote/prod-from-staging-20261126-143000-1a2b3c4: readable, and unique by time and content. */
