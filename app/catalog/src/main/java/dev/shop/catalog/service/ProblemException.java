@@ -1,0 +1,69 @@
+package dev.shop.catalog.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure the client should see as an RFC 9457 problem: its status, a stable type, a title and a
+ * detail for people, plus extension members (such as the {@code sku} that was short) and headers.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
+
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of(), Map.of());
+    }
+
+    private ProblemException(int status, String type, String title, String detail, Map<String, Object> extensions,
+                             Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.extensions = extensions;
+        this.headers = headers;
+    }
+
+    /** A copy with one more extension member in the problem body. */
+    public ProblemException with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new ProblemException(status, type, title, getMessage(), more, headers);
+    }
+
+    /** A copy with one more response header. */
+    public ProblemException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ProblemException(status, type, title, getMessage(), extensions, more);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

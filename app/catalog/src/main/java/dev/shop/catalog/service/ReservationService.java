@@ -1,0 +1,134 @@
+package dev.shop.catalog.service;
+
+import dev.shop.catalog.model.Product;
+import dev.shop.catalog.model.ProductRepository;
+import dev.shop.catalog.model.Reservation;
+import dev.shop.catalog.model.ReservationLine;
+import dev.shop.catalog.model.ReservationRepository;
+import dev.shop.catalog.model.ReservationStatus;
+import io.quarkus.logging.Log;
+import org.hibernate.Hibernate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Holds stock for orders: all lines or none, never more than there is, once per reference.
+ * Release gives the stock back (the orders service's compensation when checkout fails later).
+ */
+@ApplicationScoped
+public class ReservationService {
+
+    /** A line as asked for: the product and how many. */
+    public record Request(String sku, int quantity) {
+    }
+
+    public record Outcome(Reservation reservation, boolean created) {
+    }
+
+    private final ProductRepository products;
+    private final ReservationRepository reservations;
+
+    public ReservationService(ProductRepository products, ReservationRepository reservations) {
+        this.products = products;
+        this.reservations = reservations;
+    }
+
+    /**
+     * Reserves every line or none of them (any failure rolls the whole transaction back). Replaying a
+     * reference returns the reservation made the first time and takes no more stock.
+     */
+    @Transactional
+    public Outcome reserve(String reference, List<Request> requested) {
+        List<Request> lines = normalise(requested);
+        if (!reservations.claim(reference, ReservationStatus.ACTIVE)) {
+            return new Outcome(replay(reference, lines), false);
+        }
+        Reservation reservation = reservations.findById(reference);
+        Hibernate.initialize(reservation.lines);
+        // A fixed order (by sku) of row locks keeps two multi-line reservations from deadlocking.
+        for (Request line : lines) {
+            if (!products.takeStock(line.sku(), line.quantity())) {
+                if (products.findBySku(line.sku()).isEmpty()) {
+                    throw Problems.skuNotFound(line.sku());
+                }
+                throw Problems.insufficientStock(line.sku(), line.quantity());
+            }
+            Product product = products.findBySku(line.sku()).orElseThrow();
+            reservation.lines.add(lineOf(reservation, product, line.quantity()));
+        }
+        reservations.persist(reservation);
+        Log.infof("reserved %d line(s) for %s", lines.size(), reference);
+        return new Outcome(reservation, true);
+    }
+
+    /**
+     * Gives the stock of an active reservation back; releasing twice, or a reference never reserved,
+     * changes nothing. A release of an unknown reference leaves a tombstone, so that a reservation
+     * arriving late (a timed-out request the caller already gave up on) cannot hold stock forever.
+     */
+    @Transactional
+    public void release(String reference) {
+        if (reservations.claim(reference, ReservationStatus.RELEASED)) {
+            Log.infof("release of unknown reservation %s recorded", reference);
+            return;
+        }
+        if (!reservations.markReleased(reference)) {
+            Log.debugf("reservation %s was already released", reference);
+            return;
+        }
+        Reservation reservation = reservations.findById(reference);
+        for (ReservationLine line : reservation.lines) {
+            products.returnStock(line.productId, line.quantity);
+        }
+        Log.infof("released reservation %s (%d line(s))", reference, reservation.lines.size());
+    }
+
+    private Reservation replay(String reference, List<Request> lines) {
+        Reservation existing = reservations.findById(reference);
+        if (existing.status == ReservationStatus.RELEASED) {
+            throw Problems.reservationReleased(reference);
+        }
+        Map<String, Integer> held = existing.lines.stream()
+                .collect(Collectors.toMap(line -> line.sku, line -> line.quantity));
+        Map<String, Integer> asked = lines.stream().collect(Collectors.toMap(Request::sku, Request::quantity));
+        if (!held.equals(asked)) {
+            throw Problems.reservationMismatch(reference);
+        }
+        Log.debugf("reservation %s replayed", reference);
+        return existing;
+    }
+
+    private static List<Request> normalise(List<Request> requested) {
+        Set<String> seen = new HashSet<>();
+        List<Request> lines = requested.stream()
+                .map(line -> new Request(line.sku().toUpperCase(Locale.ROOT), line.quantity()))
+                .sorted(Comparator.comparing(Request::sku))
+                .toList();
+        for (Request line : lines) {
+            if (!seen.add(line.sku())) {
+                throw Problems.duplicateLine(line.sku());
+            }
+        }
+        return lines;
+    }
+
+    private static ReservationLine lineOf(Reservation reservation, Product product, int quantity) {
+        ReservationLine line = new ReservationLine();
+        line.reservation = reservation;
+        line.productId = product.id;
+        line.sku = product.sku;
+        line.name = product.name;
+        line.quantity = quantity;
+        line.unitPriceAmountMinor = product.priceAmountMinor;
+        line.currency = product.currency;
+        return line;
+    }
+}

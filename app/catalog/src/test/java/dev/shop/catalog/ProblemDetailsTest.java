@@ -1,0 +1,118 @@
+package dev.shop.catalog;
+
+import dev.shop.localstack.DataStoresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static dev.shop.catalog.TestData.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Every client mistake is a 4xx application/problem+json, never a 500 or an HTML page. */
+@QuarkusTest
+@WithTestResource(value = DataStoresTestResource.class,
+        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+class ProblemDetailsTest {
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        given().contentType("application/json").body("{\"reference\": \"r1\", \"lines\": [")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", notNullValue())
+                .body("instance", equalTo("/api/reservations"));
+    }
+
+    @Test
+    void wrongTypesAreBadRequests() {
+        given().contentType("application/json")
+                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"two\"}]}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"2\"}]}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1.5}]}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"reference\": \"r1\", \"lines\": {\"sku\": \"MUG-001\"}}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"reference\": 17, \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1}]}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownFieldsAreBadRequests() {
+        given().contentType("application/json")
+                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantiy\": 1}]}")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aMissingBodyIsABadRequest() {
+        given().contentType("application/json")
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anOversizedBodyIsTooLarge() {
+        String padding = "x".repeat(70 * 1024);
+        given().contentType("application/json")
+                .body("{\"reference\": \"" + padding + "\", \"lines\": []}")
+                .when().post("/api/reservations")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
+    void unknownPathsAreNotFound() {
+        given().when().get("/api/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongMethodIsNotAllowed() {
+        given().when().delete("/api/products")
+                .then().statusCode(405)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongMediaTypeIsUnsupported() {
+        asAdmin().contentType("text/plain").body("hello")
+                .when().post("/api/products")
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+        given().contentType("application/xml").body("<reservation/>")
+                .when().post("/api/reservations")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("title", containsString("Unsupported"));
+    }
+}

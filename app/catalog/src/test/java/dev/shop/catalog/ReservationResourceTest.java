@@ -1,0 +1,233 @@
+package dev.shop.catalog;
+
+import dev.shop.localstack.DataStoresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.shop.catalog.TestData.createProduct;
+import static dev.shop.catalog.TestData.stockOf;
+import static dev.shop.catalog.TestData.uniqueSku;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(value = DataStoresTestResource.class,
+        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+class ReservationResourceTest {
+
+    private static Map<String, Object> reservation(String reference, Map<String, Integer> lines) {
+        List<Map<String, Object>> body = new ArrayList<>();
+        lines.forEach((sku, quantity) -> body.add(Map.of("sku", sku, "quantity", quantity)));
+        return Map.of("reference", reference, "lines", body);
+    }
+
+    private static String reference() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void reservesAllLinesWithTheirPrices() {
+        String mug = uniqueSku();
+        String vase = uniqueSku();
+        createProduct(mug, 1299, 5);
+        createProduct(vase, 2200, 3);
+        String reference = reference();
+
+        given().contentType("application/json").body(reservation(reference, Map.of(mug, 2, vase, 1)))
+                .when().post("/api/reservations")
+                .then().statusCode(201)
+                .body("reference", equalTo(reference))
+                .body("lines", hasSize(2))
+                .body("lines.find { it.sku == '%s' }.quantity".formatted(mug), equalTo(2))
+                .body("lines.find { it.sku == '%s' }.unitPrice.amountMinor".formatted(mug), equalTo(1299))
+                .body("lines.find { it.sku == '%s' }.unitPrice.currency".formatted(mug), equalTo("EUR"))
+                .body("lines.find { it.sku == '%s' }.name".formatted(vase), equalTo("Test product " + vase));
+
+        assertEquals(3, stockOf(mug));
+        assertEquals(2, stockOf(vase));
+    }
+
+    @Test
+    void replayingAReferenceReservesOnce() {
+        String sku = uniqueSku();
+        createProduct(sku, 500, 10);
+        String reference = reference();
+        Map<String, Object> body = reservation(reference, Map.of(sku, 4));
+
+        given().contentType("application/json").body(body)
+                .when().post("/api/reservations")
+                .then().statusCode(201);
+        given().contentType("application/json").body(body)
+                .when().post("/api/reservations")
+                .then().statusCode(200)
+                .body("reference", equalTo(reference))
+                .body("lines[0].quantity", equalTo(4));
+
+        assertEquals(6, stockOf(sku));
+    }
+
+    @Test
+    void aReferenceCannotBeReusedForOtherLines() {
+        String sku = uniqueSku();
+        createProduct(sku, 500, 10);
+        String reference = reference();
+        given().contentType("application/json").body(reservation(reference, Map.of(sku, 1)))
+                .when().post("/api/reservations")
+                .then().statusCode(201);
+        given().contentType("application/json").body(reservation(reference, Map.of(sku, 2)))
+                .when().post("/api/reservations")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:shop:problem:reservation-mismatch"));
+        assertEquals(9, stockOf(sku));
+    }
+
+    @Test
+    void shortStockReservesNothingAndNamesTheSku() {
+        String plenty = uniqueSku();
+        String scarce = uniqueSku();
+        createProduct(plenty, 100, 10);
+        createProduct(scarce, 100, 1);
+
+        given().contentType("application/json").body(reservation(reference(), Map.of(plenty, 3, scarce, 2)))
+                .when().post("/api/reservations")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:shop:problem:insufficient-stock"))
+                .body("sku", equalTo(scarce))
+                .body("detail", containsString(scarce));
+
+        assertEquals(10, stockOf(plenty), "all lines or none: the line that fitted was rolled back");
+        assertEquals(1, stockOf(scarce));
+    }
+
+    @Test
+    void anUnknownSkuIsNotFoundAndReservesNothing() {
+        String known = uniqueSku();
+        createProduct(known, 100, 10);
+        given().contentType("application/json").body(reservation(reference(), Map.of(known, 1, "NOPE-404", 1)))
+                .when().post("/api/reservations")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("sku", equalTo("NOPE-404"));
+        assertEquals(10, stockOf(known));
+    }
+
+    @Test
+    void releaseReturnsTheStockOnce() {
+        String sku = uniqueSku();
+        createProduct(sku, 100, 10);
+        String reference = reference();
+        given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
+                .when().post("/api/reservations")
+                .then().statusCode(201);
+        assertEquals(6, stockOf(sku));
+
+        given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
+        assertEquals(10, stockOf(sku));
+        given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
+        assertEquals(10, stockOf(sku), "a second release gives nothing back");
+
+        given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
+                .when().post("/api/reservations")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:shop:problem:reservation-released"));
+        assertEquals(10, stockOf(sku));
+    }
+
+    @Test
+    void aReleaseBeforeItsReservationBlocksTheLateReservation() {
+        String sku = uniqueSku();
+        createProduct(sku, 100, 10);
+        String reference = reference();
+        given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
+        given().contentType("application/json").body(reservation(reference, Map.of(sku, 1)))
+                .when().post("/api/reservations")
+                .then().statusCode(409);
+        assertEquals(10, stockOf(sku));
+    }
+
+    @Test
+    void fiftyConcurrentReservationsNeverOversell() throws Exception {
+        String sku = uniqueSku();
+        createProduct(sku, 100, 10);
+        int attempts = 50;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                Callable<Integer> reserveOne = () -> {
+                    start.await();
+                    return given().contentType("application/json")
+                            .body(reservation(reference(), Map.of(sku, 1)))
+                            .when().post("/api/reservations")
+                            .then().extract().statusCode();
+                };
+                statuses.add(pool.submit(reserveOne));
+            }
+            start.countDown();
+            int created = 0;
+            int conflicts = 0;
+            for (Future<Integer> status : statuses) {
+                switch (status.get()) {
+                    case 201 -> created++;
+                    case 409 -> conflicts++;
+                    default -> throw new AssertionError("unexpected status " + status.get());
+                }
+            }
+            assertEquals(10, created);
+            assertEquals(40, conflicts);
+            assertEquals(0, stockOf(sku));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void invalidReservationsAreBadRequests() {
+        String sku = uniqueSku();
+        createProduct(sku, 100, 10);
+        given().contentType("application/json").body(reservation(reference(), Map.of(sku, 0)))
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("lines[0].quantity"));
+        given().contentType("application/json").body(reservation(reference(), Map.of(sku, -3)))
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .body("detail", containsString("quantity"));
+        given().contentType("application/json").body(Map.of("reference", reference(), "lines", List.of()))
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .body("detail", containsString("lines"));
+        given().contentType("application/json").body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .body("detail", containsString("reference"));
+        given().contentType("application/json")
+                .body(Map.of("reference", reference(), "lines", List.of(
+                        Map.of("sku", sku, "quantity", 1), Map.of("sku", sku, "quantity", 2))))
+                .when().post("/api/reservations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:shop:problem:duplicate-line"));
+        assertEquals(10, stockOf(sku));
+    }
+}

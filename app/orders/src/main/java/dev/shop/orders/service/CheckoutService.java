@@ -1,0 +1,171 @@
+package dev.shop.orders.service;
+
+import dev.shop.orders.client.CatalogGateway;
+import dev.shop.orders.client.CatalogRejectedException;
+import dev.shop.orders.client.CatalogUnavailableException;
+import dev.shop.orders.client.Reservation;
+import dev.shop.orders.client.ReservationRequest;
+import dev.shop.orders.config.CheckoutConfig;
+import dev.shop.orders.model.Order;
+import dev.shop.orders.model.OrderStatus;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Checkout: claim the Idempotency-Key, reserve the stock in catalog, confirm the order.
+ *
+ * <p>The key is claimed in its own transaction (a unique constraint decides between concurrent
+ * retries), so the catalog call runs outside any transaction. A retry that finds the key finished gets
+ * the same order; one that finds it still running waits for it. A checkout that fails forgets its key,
+ * so the shopper can retry it; a reservation that may have happened is released.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    /** A checkout's result; {@code created} is false when an earlier request with the key made the order. */
+    public record Outcome(Order order, boolean created) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final OrderStore store;
+    private final CatalogGateway catalog;
+    private final CheckoutConfig config;
+
+    public CheckoutService(OrderStore store, CatalogGateway catalog, CheckoutConfig config) {
+        this.store = store;
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    public Outcome checkout(String customerId, String idempotencyKey, List<CheckoutLine> requested) {
+        List<CheckoutLine> lines = normalise(requested);
+        String hash = fingerprint(lines);
+        Instant waitUntil = Instant.now().plus(config.inFlightWait());
+        while (true) {
+            UUID id = UUID.randomUUID();
+            if (store.claim(id, customerId, idempotencyKey, hash)) {
+                return new Outcome(place(id, lines), true);
+            }
+            Optional<Order> existing = store.byKey(customerId, idempotencyKey);
+            if (existing.isEmpty()) {
+                continue; // the holder of the key failed and let it go between our two statements
+            }
+            Order order = existing.get();
+            if (!order.requestHash.equals(hash)) {
+                throw Problems.idempotencyKeyReused(idempotencyKey);
+            }
+            if (order.status == OrderStatus.CONFIRMED) {
+                Log.debugf("checkout %s replayed for order %s", idempotencyKey, order.id);
+                return new Outcome(order, false);
+            }
+            if (order.createdAt.isBefore(Instant.now().minus(config.stalePendingAfter()))) {
+                Log.warnf("taking over stale checkout %s (order %s)", idempotencyKey, order.id);
+                forget(order.id);
+                continue;
+            }
+            if (Instant.now().isAfter(waitUntil)) {
+                throw Problems.checkoutInProgress(idempotencyKey);
+            }
+            pause();
+        }
+    }
+
+    private Order place(UUID id, List<CheckoutLine> lines) {
+        Reservation reservation;
+        try {
+            reservation = catalog.reserve(id.toString(), lines.stream()
+                    .map(line -> new ReservationRequest.Line(line.sku(), line.quantity()))
+                    .toList());
+        } catch (CatalogRejectedException e) {
+            store.abandon(id);
+            throw switch (e.reason()) {
+                case INSUFFICIENT_STOCK -> Problems.insufficientStock(e.sku());
+                case UNKNOWN_SKU -> Problems.unknownSku(e.sku());
+            };
+        } catch (CatalogUnavailableException | FaultToleranceException e) {
+            Log.warnf("catalog unavailable for order %s: %s", id, e.toString());
+            // a timed-out attempt may still have reserved: give that stock back before forgetting the order
+            forget(id);
+            throw Problems.catalogUnavailable();
+        } catch (RuntimeException e) {
+            forget(id);
+            throw e;
+        }
+        if (reservation.lines().stream().map(line -> line.unitPrice().currency()).distinct().count() != 1) {
+            forget(id);
+            throw Problems.mixedCurrencies();
+        }
+        try {
+            Order order = store.confirm(id, reservation);
+            Log.infof("order %s confirmed with %d line(s)", id, lines.size());
+            return order;
+        } catch (RuntimeException e) {
+            forget(id);
+            throw e;
+        }
+    }
+
+    /** Releases whatever catalog holds for the order (in the background, best effort) and forgets the order. */
+    private void forget(UUID id) {
+        catalog.release(id.toString()).exceptionally(failure -> {
+            Log.warnf("could not release reservation %s, its stock stays held: %s", id, failure.toString());
+            return null;
+        });
+        try {
+            store.abandon(id);
+        } catch (RuntimeException e) {
+            Log.warnf("could not remove pending order %s; a retry takes it over later: %s", id, e.toString());
+        }
+    }
+
+    private static List<CheckoutLine> normalise(List<CheckoutLine> requested) {
+        Set<String> seen = new HashSet<>();
+        List<CheckoutLine> lines = requested.stream()
+                .map(line -> new CheckoutLine(line.sku().toUpperCase(Locale.ROOT), line.quantity()))
+                .sorted(Comparator.comparing(CheckoutLine::sku))
+                .toList();
+        for (CheckoutLine line : lines) {
+            if (!seen.add(line.sku())) {
+                throw Problems.duplicateLine(line.sku());
+            }
+        }
+        return lines;
+    }
+
+    /** The same lines in any order give the same fingerprint. */
+    private static String fingerprint(List<CheckoutLine> sortedLines) {
+        StringBuilder canonical = new StringBuilder();
+        sortedLines.forEach(line -> canonical.append(line.sku()).append('=').append(line.quantity()).append('\n'));
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a concurrent checkout", e);
+        }
+    }
+}
