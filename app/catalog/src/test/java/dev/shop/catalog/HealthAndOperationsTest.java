@@ -14,6 +14,7 @@ import java.util.function.IntPredicate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,17 @@ class HealthAndOperationsTest {
                 .then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/products/sku/{sku}\""));
+    }
+
+    @Test
+    void metricsHaveTheLatencyBucketsAndPoolGaugesTheDashboardReads() {
+        given().when().get("/api/products").then().statusCode(200);
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                // the latency SLO threshold (0.5 s) must be a bucket boundary
+                .body(matchesPattern("(?s).*http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.5\"[^}]*} .*"))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("agroal_awaiting_count"));
     }
 
     @Test

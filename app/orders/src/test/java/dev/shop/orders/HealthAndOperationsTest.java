@@ -15,6 +15,7 @@ import java.util.function.IntPredicate;
 import static dev.shop.orders.TestData.newCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +73,17 @@ class HealthAndOperationsTest {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("uri=\"/api/orders/{id}\""));
+    }
+
+    @Test
+    void metricsHaveTheLatencyBucketsAndPoolGaugesTheDashboardReads() {
+        given().header("X-Customer-Id", newCustomer()).when().get("/api/orders").then().statusCode(200);
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                // the latency SLO threshold (0.5 s) must be a bucket boundary
+                .body(matchesPattern("(?s).*http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.5\"[^}]*} .*"))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("agroal_awaiting_count"));
     }
 
     @Test

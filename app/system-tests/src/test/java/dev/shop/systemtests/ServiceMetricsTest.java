@@ -48,7 +48,8 @@ class ServiceMetricsTest {
         List<String> listed = Files.readAllLines(LISTED).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         assertThat(listed).isNotEmpty();
-        assertThat(listed).allSatisfy(name -> assertThat(exposedBy).as("services exposing " + name).containsKey(name));
+        List<String> missing = listed.stream().filter(name -> !exposedBy.containsKey(name)).toList();
+        assertThat(missing).as("metric names the assets read but no running service exposes").isEmpty();
         // every service has the request and JVM series the per-service panels need
         assertThat(exposedBy.get("http_server_requests_seconds_count"))
                 .containsExactlyInAnyOrder(LocalShop.CATALOG, LocalShop.ORDERS, LocalShop.STOREFRONT);
