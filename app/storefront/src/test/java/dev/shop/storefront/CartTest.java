@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -153,6 +154,65 @@ class CartTest {
         shopper.addToCart("TEE-002", "2").then().statusCode(303);
         shopper.addToCart("TEE-002", "2")
                 .then().statusCode(422).body(containsString("You already have 2 in your cart"));
+    }
+
+    @Test
+    void theProductCellStaysATableCellWithItsLayoutOnAWrapper() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "1");
+        String cart = shopper.get("/cart").then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("<th scope=\"row\" class=\"cart-product-cell\">\\s*<div class=\"cart-product\">")
+                .matcher(cart).find(), "the flex wrapper inside the row header");
+        given().when().get("/css/shop.css").then()
+                .body(containsString(".cart-table .cart-product-cell { grid-column: 1 / -1; }"),
+                        not(containsString("th.cart-product")));
+    }
+
+    @Test
+    void aLineOverTheStockLeftIsFlaggedOnTheCartAndTheProductPage() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("TEE-002", "3").then().statusCode(303);
+        shopper.addToCart("MUG-001", "1").then().statusCode(303);
+        shopper.get("/cart").then().body(not(containsString("stock-warning")), not(containsString("alert-warning")));
+
+        downstreams.catalog().setStock("TEE-002", 1);
+        String cart = shopper.get("/cart").then().statusCode(200)
+                .body(containsString("We don't have enough stock for some products in your cart any more"),
+                        containsString("<p class=\"stock-warning\" id=\"stock-TEE-002\">Only 1 left: change the quantity to 1 or less to order it.</p>"),
+                        containsString("aria-describedby=\"stock-TEE-002\""),
+                        not(containsString("id=\"stock-MUG-001\"")))
+                .extract().asString();
+        assertFalse(cart.contains("role=\"alert\""), "a warning about stock is not an error the shopper made");
+        shopper.get("/products/TEE-002").then().statusCode(200)
+                .body(containsString("You have 3 in your cart, but we only have 1 left."),
+                        containsString("<a href=\"/cart\">Change the quantity in your cart</a>"));
+
+        downstreams.catalog().setStock("TEE-002", 0);
+        shopper.get("/cart").then()
+                .body(containsString("id=\"stock-TEE-002\">Sold out now: please remove it to place your order."));
+        shopper.get("/products/TEE-002").then()
+                .body(containsString("You have 3 in your cart, but it is sold out now."),
+                        containsString("<a href=\"/cart\">Remove it from your cart</a>"));
+    }
+
+    @Test
+    void aRefusedChangeOnALineOverStockShowsOneMessageForIt() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("TEE-002", "2").then().statusCode(303);
+        downstreams.catalog().setStock("TEE-002", 1);
+        shopper.post("/cart/items/TEE-002", "quantity", "3")
+                .then().statusCode(422)
+                .body(containsString("we only have 1 of Organic Cotton T-Shirt in stock"),
+                        not(containsString("id=\"stock-TEE-002\"")),
+                        containsString("aria-describedby=\"error-TEE-002\""));
+    }
+
+    @Test
+    void theProductPageSaysHowManyAreInTheCartWhenStockCoversThem() {
+        Shopper shopper = Shopper.arrive();
+        shopper.addToCart("MUG-001", "2").then().statusCode(303);
+        shopper.get("/products/MUG-001").then()
+                .body(containsString("You have 2 in your <a href=\"/cart\">cart</a>."), not(containsString("alert-warning")));
     }
 
     @ParameterizedTest

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -77,9 +78,12 @@ class CheckoutTest {
         assertEquals("MUG-001", sent.body().path("lines").get(0).path("sku").asText());
         assertEquals(2, sent.body().path("lines").get(0).path("quantity").asInt());
 
+        String reference = orderId.substring(0, 8).toUpperCase(Locale.ROOT);
         shopper.get(placed.getHeader("Location"))
                 .then().statusCode(200)
-                .body(containsString("Thank you for your order"), containsString(orderId),
+                .body(containsString("Thank you for your order"), containsString("Your order " + reference + " is confirmed"),
+                        containsString("<dd class=\"order-reference\">" + reference + "</dd>"),
+                        not(containsString(orderId)),
                         containsString("Ceramic Mug"), containsString("€25.98"), containsString("Confirmed"),
                         containsString("class=\"cart-count\">0<"));
         assertFalse(redis.hash(String.class).hexists(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
@@ -176,11 +180,57 @@ class CheckoutTest {
         String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
         downstreams.catalog().setStock("TEE-002", 1);
 
-        shopper.post("/checkout", "idempotencyKey", key)
-                .then().statusCode(409).body(containsString("no longer have enough stock"));
+        String page = shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409)
+                .body(containsString("we don't have enough stock for your order"),
+                        containsString("<strong>Organic Cotton T-Shirt</strong>: only 1 left, your cart has 2"),
+                        containsString("<a href=\"/cart\">Change the quantities in your cart</a>"))
+                .extract().asString();
+        assertEquals(1, count("role=\"alert\"", page), "one message, read out once");
         assertEquals(0, downstreams.orders().ordersCreated());
         assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:TEE-002"),
                 "the cart is kept so the shopper can fix it");
+    }
+
+    @Test
+    void everyShortLineIsNamedWithWhatIsLeftEvenThoughOrdersNamesOne() {
+        Shopper shopper = shopperWith("TEE-002", "3");
+        shopper.addToCart("MUG-001", "5");
+        shopper.addToCart("NOTE-004", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.catalog().setStock("TEE-002", 0);
+        downstreams.catalog().setStock("MUG-001", 2);
+
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409)
+                .body(containsString("<strong>Organic Cotton T-Shirt</strong>: sold out, your cart has 3"),
+                        containsString("<strong>Ceramic Mug</strong>: only 2 left, your cart has 5"),
+                        not(containsString("<strong>Notebook No. 4</strong>")));
+    }
+
+    @Test
+    void stockThatCameBackBeforeThePageIsShownStillNamesTheProductOrdersRefused() {
+        Shopper shopper = shopperWith("TEE-002", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.orders().refuseNextForStock("TEE-002");
+
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409)
+                .body(containsString("Organic Cotton T-Shirt ran short while you were ordering"),
+                        containsString("href=\"/cart\""), not(containsString("class=\"shortages\"")));
+    }
+
+    @Test
+    void theCheckoutPageWarnsAboutLinesOverStockBeforeTheShopperOrders() {
+        Shopper shopper = shopperWith("TEE-002", "3");
+        downstreams.catalog().setStock("TEE-002", 1);
+
+        String page = shopper.get("/checkout").then().statusCode(200)
+                .body(containsString("Before you order: we don't have enough stock"),
+                        containsString("<strong>Organic Cotton T-Shirt</strong>: only 1 left, your cart has 3"),
+                        containsString("Place order"))
+                .extract().asString();
+        assertEquals(0, count("role=\"alert\"", page), "a warning, not an error the shopper made");
     }
 
     @Test
@@ -217,8 +267,17 @@ class CheckoutTest {
         downstreams.catalog().remove("TEE-002");
 
         shopper.post("/checkout", "idempotencyKey", key)
-                .then().statusCode(409).body(containsString("no longer sold"));
+                .then().statusCode(409).body(containsString("(product code TEE-002) is no longer sold"),
+                        containsString("<a href=\"/cart\">Go to your cart</a>"));
         assertEquals(0, downstreams.orders().ordersCreated());
+    }
+
+    private static int count(String needle, String haystack) {
+        int count = 0;
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static Shopper shopperWith(String sku, String quantity) {

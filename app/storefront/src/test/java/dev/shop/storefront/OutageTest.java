@@ -78,8 +78,12 @@ class OutageTest {
         String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
         downstreams.orders().stop();
 
-        shopper.get("/orders").then().statusCode(503).body(containsString("our order system"));
-        shopper.post("/checkout", "idempotencyKey", key).then().statusCode(503).body(containsString("our order system"));
+        shopper.get("/orders").then().statusCode(503).body(containsString("our order system"),
+                not(containsString("Back to your cart")));
+        shopper.post("/checkout", "idempotencyKey", key).then().statusCode(503)
+                .body(containsString("our order system"),
+                        containsString("<a class=\"button\" href=\"/cart\">Back to your cart</a>"),
+                        containsString("<a href=\"/\">Back to the shop</a>"));
         assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
 
         downstreams.orders().start();
@@ -96,6 +100,9 @@ class OutageTest {
                 given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN")));
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/").then().statusCode(503).body(containsString("your shopping cart"));
+        // the cart needs Redis too, so the way back is the shop alone
+        given().when().get("/checkout").then().statusCode(503)
+                .body(containsString("Back to the shop"), not(containsString("Back to your cart")));
 
         stores.redis().start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

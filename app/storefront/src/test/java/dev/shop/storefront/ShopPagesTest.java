@@ -144,6 +144,19 @@ class ShopPagesTest {
     }
 
     @Test
+    void thePlaceholderPictureIsDecorativeAndOwnPicturesAreDescribed() {
+        // NOTE-004 has no picture of its own in the storefront
+        given().when().get("/products/NOTE-004").then().statusCode(200)
+                .body(containsString("<img src=\"/images/placeholder.svg\" alt=\"\""),
+                        not(containsString("alt=\"Notebook No. 4\"")));
+        given().queryParam("page", "2").when().get("/").then().statusCode(200)
+                .body(containsString("<img src=\"/images/placeholder.svg\" alt=\"\""),
+                        not(containsString("alt=\"Notebook No. 14\"")));
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("<img src=\"/images/mug-001.svg\" alt=\"Ceramic Mug\""));
+    }
+
+    @Test
     void anOutOfStockProductCannotBeAdded() {
         given().when().get("/products/LAMP-003")
                 .then().statusCode(200)

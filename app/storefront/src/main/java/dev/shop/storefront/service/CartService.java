@@ -22,6 +22,16 @@ public class CartService {
         public Money lineTotal() {
             return product.price().times(quantity);
         }
+
+        /** How many catalog has now; never negative. */
+        public int available() {
+            return Math.max(product.stock(), 0);
+        }
+
+        /** Stock fell below the quantity since it was added: orders would refuse this line as it is. */
+        public boolean exceedsStock() {
+            return quantity > available();
+        }
     }
 
     /** The cart priced from catalog; skus catalog no longer knows are listed apart. */
@@ -33,6 +43,16 @@ public class CartService {
 
         public int itemCount() {
             return lines.stream().mapToInt(CartLine::quantity).sum();
+        }
+
+        /** The lines holding more than catalog has in stock now, in cart order. */
+        public List<CartLine> shortLines() {
+            return lines.stream().filter(CartLine::exceedsStock).toList();
+        }
+
+        /** The line of a product; orders names skus in upper case, so the match ignores case. */
+        public Optional<CartLine> line(String sku) {
+            return lines.stream().filter(line -> line.product().sku().equalsIgnoreCase(sku)).findFirst();
         }
 
         /** The sum of the lines; null for an empty cart, whose currency is unknown. */

@@ -36,8 +36,19 @@ public class OrderService {
         REJECTED
     }
 
-    /** The outcome of a checkout: an order, or a refusal the shopper can act on. */
-    public record Placement(Order order, Refusal refusal) {
+    /**
+     * The outcome of a checkout: an order, or a refusal the shopper can act on. {@code sku} is the product orders
+     * named in its problem (short stock, unknown product), or empty.
+     */
+    public record Placement(Order order, Refusal refusal, String sku) {
+
+        static Placement placed(Order order) {
+            return new Placement(order, null, "");
+        }
+
+        static Placement refused(Refusal refusal, String sku) {
+            return new Placement(null, refusal, sku);
+        }
     }
 
     /** orders answers 409 "checkout-in-progress" while the first of two simultaneous submits runs. */
@@ -73,10 +84,11 @@ public class OrderService {
             try {
                 Order order = orders.place(idempotencyKey, customerId, new OrderRequest(lines));
                 Log.debugf("order %s placed for customer %s", order.id(), customerId);
-                return new Placement(order, null);
+                return Placement.placed(order);
             } catch (WebApplicationException e) {
                 Response response = e.getResponse();
-                String type = problemType(response);
+                JsonNode problem = problem(response);
+                String type = problem.path("type").asText("");
                 if (type.endsWith("checkout-in-progress") && attempt < IN_PROGRESS_ATTEMPTS) {
                     pause(response);
                     continue;
@@ -86,7 +98,7 @@ public class OrderService {
                     throw unavailable(e);
                 }
                 Log.debugf("orders refused checkout %s: %d %s", idempotencyKey, response.getStatus(), type);
-                return new Placement(null, refusal);
+                return Placement.refused(refusal, problem.path("sku").asText(""));
             } catch (ProcessingException e) {
                 throw unavailable(e);
             }
@@ -112,13 +124,14 @@ public class OrderService {
         };
     }
 
-    private String problemType(Response response) {
+    /** The problem+json body of a refusal; an empty object when there is none or it is not JSON. */
+    private JsonNode problem(Response response) {
         try {
             response.bufferEntity();
             JsonNode problem = json.readTree(response.readEntity(String.class));
-            return problem.path("type").asText("");
+            return problem != null && problem.isObject() ? problem : json.createObjectNode();
         } catch (RuntimeException | IOException e) {
-            return "";
+            return json.createObjectNode();
         }
     }
 

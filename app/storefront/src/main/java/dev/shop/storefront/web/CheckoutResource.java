@@ -73,25 +73,39 @@ public class CheckoutResource {
         }
         Placement placement = orders.place(key.get(), shopper.customerId(), shopper.cart());
         if (placement.refusal() != null) {
-            String message = switch (placement.refusal()) {
-                case OUT_OF_STOCK -> "Sorry, we no longer have enough stock for everything in your cart. "
-                        + "Please change the quantities in your cart and try again.";
-                case UNKNOWN_PRODUCT -> "Sorry, a product in your cart is no longer sold. "
-                        + "Please remove it from your cart and try again.";
-                case CART_CHANGED -> "Your cart changed while you were checking out. "
-                        + "Please check your order and place it again.";
-                case REJECTED -> "Sorry, we couldn't place this order as it is. "
-                        + "Please check your cart, or order the products separately.";
-            };
-            return page(409, shopper, carts.contents(shopper), message);
+            return refused(shopper, placement);
         }
         sessions.completeCheckout(shopper.id(), key.get(), placement.order().id(), new ArrayList<>(shopper.cart().keySet()));
         return SeeOther.to(OrdersResource.confirmation(placement.order().id()));
     }
 
-    /** Each rendering gets a new key: a changed cart is a new order attempt. */
+    /** The checkout again (409) with what went wrong; the cart is kept so the shopper can fix it. */
+    private Response refused(ShopperSession shopper, Placement placement) {
+        CartContents contents = carts.contents(shopper);
+        Views.Checkout checkout = switch (placement.refusal()) {
+            // catalog's stock now says which lines are short and by how much; orders names only the first it met.
+            case OUT_OF_STOCK -> Views.Checkout.refusedForStock(contents, newKey(), placement.sku());
+            case UNKNOWN_PRODUCT -> Views.Checkout.review(contents, newKey(), "Sorry, a product in your cart"
+                    + (placement.sku().isEmpty() ? "" : " (product code " + placement.sku() + ")")
+                    + " is no longer sold. Please remove it from your cart and try again.");
+            case CART_CHANGED -> Views.Checkout.review(contents, newKey(),
+                    "Your cart changed while you were checking out. Please check your order and place it again.");
+            case REJECTED -> Views.Checkout.review(contents, newKey(), "Sorry, we couldn't place this order as it is. "
+                    + "Please check your cart, or order the products separately.");
+        };
+        return page(409, shopper, checkout);
+    }
+
     private Response page(int status, ShopperSession shopper, CartContents contents, String message) {
-        Views.Checkout checkout = new Views.Checkout(contents, UUID.randomUUID().toString(), message);
+        return page(status, shopper, Views.Checkout.review(contents, newKey(), message));
+    }
+
+    private Response page(int status, ShopperSession shopper, Views.Checkout checkout) {
         return Response.status(status).entity(Pages.checkout(layout.page(shopper, "cart"), checkout)).build();
+    }
+
+    /** Each rendering gets a new key: a changed cart is a new order attempt. */
+    private static String newKey() {
+        return UUID.randomUUID().toString();
     }
 }

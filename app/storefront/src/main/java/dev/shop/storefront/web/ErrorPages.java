@@ -46,9 +46,11 @@ public class ErrorPages {
             case "orders" -> "our order system";
             default -> "your shopping cart";
         };
+        // While Redis is down the cart cannot be shown either, so the way back is the shop alone.
+        boolean offerCart = !e.dependency().equals("redis");
         return respond(503, "We'll be right back",
                 "We can't reach " + what + " at the moment. Your cart is safe: please try again in a minute.",
-                headers, uri)
+                headers, uri, offerCart)
                 .header("Retry-After", "30")
                 .build();
     }
@@ -89,12 +91,26 @@ public class ErrorPages {
     }
 
     private Response.ResponseBuilder respond(int status, String heading, String message, HttpHeaders headers, UriInfo uri) {
+        return respond(status, heading, message, headers, uri, true);
+    }
+
+    /**
+     * {@code cartReachable}: whether the cart page can work now. A shopper who failed at checkout is sent back to
+     * the cart (the order is not lost), not only to the shop.
+     */
+    private Response.ResponseBuilder respond(int status, String heading, String message, HttpHeaders headers, UriInfo uri,
+                                             boolean cartReachable) {
         if (wantsJson(headers)) {
             return Response.status(status).type(PROBLEM_JSON).entity(problem(status, heading, message, uri.getPath()));
         }
+        boolean offerCart = cartReachable && isCheckout(uri.getPath());
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.error(layout.errorPage(session), new Views.ErrorInfo(status, heading, message)).render());
+                .entity(Pages.error(layout.errorPage(session), new Views.ErrorInfo(status, heading, message, offerCart)).render());
+    }
+
+    private static boolean isCheckout(String path) {
+        return path.equals("/checkout") || path.startsWith("/checkout/");
     }
 
     private String problem(int status, String title, String detail, String instance) {

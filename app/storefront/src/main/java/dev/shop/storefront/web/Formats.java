@@ -59,6 +59,14 @@ public final class Formats {
         });
     }
 
+    /**
+     * The picture's text alternative: the product's name for its own picture; empty for the shared placeholder,
+     * which shows nothing about the product (decorative: screen readers skip it, the name is next to it anyway).
+     */
+    public static String imageAlt(Product product) {
+        return PLACEHOLDER_IMAGE.equals(imageSrc(product)) ? "" : product.name();
+    }
+
     /** "CONFIRMED" reads as "Confirmed". */
     public static String statusLabel(Order order) {
         String status = order.status() == null ? "" : order.status().replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -53,6 +53,11 @@ public final class Views {
         public int maxQuantity() {
             return Math.max(1, Math.min(product.stock(), CartService.MAX_PER_LINE));
         }
+
+        /** The cart holds more of this product than is left: the shopper should hear it before checkout. */
+        public boolean inCartExceedsStock() {
+            return inCart > Math.max(product.stock(), 0);
+        }
     }
 
     /** The cart; {@code errorSku} marks the line whose refused change {@code message} explains. */
@@ -70,13 +75,53 @@ public final class Views {
         public String quantityValue(CartService.CartLine line) {
             return hasError(line.product().sku()) ? errorQuantity : Integer.toString(line.quantity());
         }
+
+        /** A line over stock is flagged, unless a refused change on it already says the same thing louder. */
+        public boolean warnAboutStock(CartService.CartLine line) {
+            return line.exceedsStock() && !hasError(line.product().sku());
+        }
+
+        public boolean hasShortages() {
+            return !contents.shortLines().isEmpty();
+        }
     }
 
-    /** The checkout page: the cart, the idempotency key of this attempt, and why a previous one failed. */
-    public record Checkout(CartContents contents, String idempotencyKey, String message) {
+    /**
+     * The checkout page: the cart, the idempotency key of this attempt, and why a previous one failed.
+     * {@code stockRefused} says orders refused it for short stock; {@code shortSku} is the product it named.
+     */
+    public record Checkout(CartContents contents, String idempotencyKey, String message, boolean stockRefused,
+                           String shortSku) {
+
+        public static Checkout review(CartContents contents, String idempotencyKey, String message) {
+            return new Checkout(contents, idempotencyKey, message, false, "");
+        }
+
+        public static Checkout refusedForStock(CartContents contents, String idempotencyKey, String shortSku) {
+            return new Checkout(contents, idempotencyKey, "", true, shortSku == null ? "" : shortSku);
+        }
+
+        /** Lines over stock by catalog's count now; names and quantities are what the shopper has to fix. */
+        public List<CartService.CartLine> shortages() {
+            return contents.shortLines();
+        }
+
+        /** Before any attempt: lines over stock are flagged so the shopper can fix them first. */
+        public boolean warnAboutStock() {
+            return !stockRefused && message.isEmpty() && !shortages().isEmpty();
+        }
+
+        /** The product orders named, by name if the cart still has it. */
+        public String shortProductName() {
+            return contents.line(shortSku).map(line -> line.product().name()).orElse("a product in your cart");
+        }
     }
 
-    /** An error page. */
-    public record ErrorInfo(int status, String heading, String message) {
+    /** An error page; {@code offerCart} adds a way back to the cart where that is where the shopper was going. */
+    public record ErrorInfo(int status, String heading, String message, boolean offerCart) {
+
+        public ErrorInfo(int status, String heading, String message) {
+            this(status, heading, message, false);
+        }
     }
 }

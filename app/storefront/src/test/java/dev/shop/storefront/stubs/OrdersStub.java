@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ public class OrdersStub extends StubServer {
     private final List<Received> received = new ArrayList<>();
     private boolean listAsPage;
     private int inProgressAnswers;
+    private String shortSkuOnce;
 
     public OrdersStub(int port, CatalogStub catalog) {
         super(port);
@@ -42,6 +44,15 @@ public class OrdersStub extends StubServer {
         received.clear();
         listAsPage = false;
         inProgressAnswers = 0;
+        shortSkuOnce = null;
+    }
+
+    /**
+     * Refuse the next new order for short stock of {@code sku} whatever catalog's stock says: the race in which
+     * stock ran out at orders and came back before the storefront looked again.
+     */
+    public synchronized void refuseNextForStock(String sku) {
+        shortSkuOnce = sku;
     }
 
     /** Answer the next {@code count} repeats of a known key with 409 checkout-in-progress, as orders does mid-checkout. */
@@ -114,17 +125,24 @@ public class OrdersStub extends StubServer {
             }
             return;
         }
+        if (shortSkuOnce != null) {
+            sendProblem(exchange, 409, "insufficient-stock", "Insufficient stock", Map.of("sku", shortSkuOnce));
+            shortSkuOnce = null;
+            return;
+        }
         List<Map<String, Object>> lines = new ArrayList<>();
         long total = 0;
         for (JsonNode line : body.path("lines")) {
             CatalogStub.StubProduct product = catalog.product(line.path("sku").asText());
             int quantity = line.path("quantity").asInt();
+            // orders names the sku in upper case, as it stores it
+            Map<String, Object> named = Map.of("sku", line.path("sku").asText().toUpperCase(Locale.ROOT));
             if (product == null) {
-                sendProblem(exchange, 422, "unknown-sku", "Unknown product");
+                sendProblem(exchange, 422, "unknown-sku", "Unknown product", named);
                 return;
             }
             if (product.stock < quantity) {
-                sendProblem(exchange, 409, "insufficient-stock", "Insufficient stock");
+                sendProblem(exchange, 409, "insufficient-stock", "Insufficient stock", named);
                 return;
             }
             lines.add(Map.of("sku", product.sku, "name", product.name, "quantity", quantity,

@@ -72,8 +72,18 @@ abstract class StubServer {
 
     /** A problem+json answer; {@code name} makes the type {@code urn:shop:problem:<name>}, null means about:blank. */
     static void sendProblem(HttpExchange exchange, int status, String name, String title) throws IOException {
-        Map<String, Object> problem = Map.of("type", name == null ? "about:blank" : "urn:shop:problem:" + name,
-                "title", title, "status", status, "detail", title, "instance", exchange.getRequestURI().getPath());
+        sendProblem(exchange, status, name, title, Map.of());
+    }
+
+    /** A problem+json answer with extension members, such as the {@code sku} orders names in a refusal. */
+    static void sendProblem(HttpExchange exchange, int status, String name, String title, Map<String, Object> extensions)
+            throws IOException {
+        Map<String, Object> problem = new HashMap<>(extensions);
+        problem.put("type", name == null ? "about:blank" : "urn:shop:problem:" + name);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", title);
+        problem.put("instance", exchange.getRequestURI().getPath());
         send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 
