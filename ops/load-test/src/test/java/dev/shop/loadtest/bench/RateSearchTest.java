@@ -1,0 +1,53 @@
+package dev.shop.loadtest.bench;
+
+import dev.shop.loadtest.bench.GatlingOutput.Level;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RateSearchTest {
+
+    /** A server that keeps p95 at 20 ms up to its capacity and then falls over. */
+    private static Level server(double capacity, double rate) {
+        return new Level(rate, 10, rate <= capacity ? 20 : 400, 30, 0, Math.round(rate * 15));
+    }
+
+    @Test
+    void doublesUntilAMissThenNarrowsTheGap() {
+        List<Double> measured = new ArrayList<>();
+        RateSearch.Result result = RateSearch.run(25, 6400, 2, rate -> {
+            measured.add(rate);
+            return server(300, rate);
+        });
+
+        assertEquals(List.of(25.0, 50.0, 100.0, 200.0, 400.0, 283.0, 336.0), measured);
+        assertEquals(283.0, result.highestGoodRate());
+        assertEquals(7, result.levels().size());
+    }
+
+    @Test
+    void nothingGoodWhenTheFirstLevelMisses() {
+        RateSearch.Result result = RateSearch.run(25, 6400, 2, rate -> server(10, rate));
+
+        assertEquals(0.0, result.highestGoodRate());
+        assertEquals(1, result.levels().size());
+    }
+
+    @Test
+    void stopsAtTheMaximumRate() {
+        RateSearch.Result result = RateSearch.run(100, 800, 2, rate -> server(1_000_000, rate));
+
+        assertEquals(800.0, result.highestGoodRate());
+        assertEquals(4, result.levels().size());
+    }
+
+    @Test
+    void refusesANonsenseRange() {
+        assertThrows(IllegalArgumentException.class, () -> RateSearch.run(0, 100, 1, rate -> server(1, rate)));
+        assertThrows(IllegalArgumentException.class, () -> RateSearch.run(200, 100, 1, rate -> server(1, rate)));
+    }
+}
