@@ -1,5 +1,7 @@
 package dev.shop.catalog.service;
 
+import dev.shop.conventions.problem.ProblemException;
+
 /** The problem types (RFC 9457) catalog's services raise; the REST layer turns them into responses. */
 public final class Problems {
 
@@ -52,11 +54,6 @@ public final class Problems {
     public static ProblemException databaseUnavailable() {
         return problem(503, "database-unavailable", "Service unavailable",
                 "The catalog database cannot be reached; retry shortly.").withHeader("Retry-After", "5");
-    }
-
-    /** A problem of a generic kind ({@code about:blank}: the HTTP status says it all). */
-    public static ProblemException generic(int status, String title, String detail) {
-        return new ProblemException(status, "about:blank", title, detail);
     }
 
     private static ProblemException problem(int status, String type, String title, String detail) {

@@ -52,6 +52,37 @@ class AffectedCommandTest {
                         "image-modules=app/catalog,app/orders");
     }
 
+    /** Our real shape: a run-time library (compile scope, versioned by a property) under three services and the system tests. */
+    @Test
+    void aChangeToTheConventionsLibraryAffectsEveryServiceUsingItAndWhatTestsThem() throws Exception {
+        write("pom.xml", "<project><modules><module>app/local-stack</module><module>app/service-conventions</module>"
+                + "<module>app/catalog</module><module>app/orders</module><module>app/storefront</module>"
+                + "<module>app/system-tests</module><module>ops/gitops</module></modules></project>");
+        write("app/service-conventions/pom.xml", pom("service-conventions", dependency("io.quarkus", "quarkus-rest-jackson")));
+        String service = "<dependency><groupId>dev.shop</groupId><artifactId>service-conventions</artifactId>"
+                + "<version>${service-conventions.version}</version></dependency>"
+                + "<dependency><groupId>dev.shop</groupId><artifactId>local-stack</artifactId><scope>test</scope></dependency>"
+                + dependency("io.quarkus", "quarkus-container-image-jib");
+        write("app/catalog/pom.xml", pom("catalog", service));
+        write("app/orders/pom.xml", pom("orders", service));
+        write("app/storefront/pom.xml", pom("storefront", service));
+        write("app/system-tests/pom.xml", pom("system-tests", dependency("dev.shop", "catalog")
+                + dependency("dev.shop", "orders") + dependency("dev.shop", "storefront")));
+        git("add", "--all");
+        git("commit", "--quiet", "-m", "conventions library");
+        String withLibrary = git("rev-parse", "HEAD").strip();
+
+        commit("app/service-conventions/src/main/java/ProblemMappers.java", "class ProblemMappers {}\n");
+        assertThat(affected("--base", withLibrary)).containsExactly(
+                "modules=app/service-conventions,app/catalog,app/orders,app/storefront,app/system-tests",
+                "services=catalog,orders,storefront", "image-modules=app/catalog,app/orders,app/storefront");
+
+        String afterLibrary = git("rev-parse", "HEAD").strip();
+        commit("app/orders/src/main/java/Orders.java", "class Orders {}\n");
+        assertThat(affected("--base", afterLibrary)).containsExactly(
+                "modules=app/orders,app/system-tests", "services=orders", "image-modules=app/orders");
+    }
+
     @Test
     void aSharedBuildFileAffectsEverything() throws Exception {
         commit(".mvn/wrapper/maven-wrapper.properties", "distributionUrl=maven-3.9.12\n");

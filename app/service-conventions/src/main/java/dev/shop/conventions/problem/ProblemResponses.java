@@ -1,8 +1,7 @@
-package dev.shop.catalog.rest;
+package dev.shop.conventions.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.catalog.service.ProblemException;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +21,7 @@ public class ProblemResponses {
         this.json = json;
     }
 
+    /** The standard members first; an extension member never replaces one of them. */
     public String body(ProblemException problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());

@@ -1,13 +1,18 @@
-package dev.shop.orders.service;
+package dev.shop.conventions.problem;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A failure the client should see as an RFC 9457 problem: its status, a stable type, a title and a
  * detail for people, plus extension members (such as the {@code sku} that was short) and headers.
+ * Each service names its own problem types; this class only carries them.
  */
 public class ProblemException extends RuntimeException {
+
+    /** The type of a problem whose HTTP status says it all (RFC 9457, section 4.2.1). */
+    public static final String ABOUT_BLANK = "about:blank";
 
     private final int status;
     private final String type;
@@ -21,12 +26,18 @@ public class ProblemException extends RuntimeException {
 
     private ProblemException(int status, String type, String title, String detail, Map<String, Object> extensions,
                              Map<String, String> headers) {
+        // no stack trace: a problem is an answer to the client, not a bug to locate
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
-        this.extensions = extensions;
-        this.headers = headers;
+        this.extensions = Collections.unmodifiableMap(extensions);
+        this.headers = Collections.unmodifiableMap(headers);
+    }
+
+    /** A problem of a generic kind ({@code about:blank}: the HTTP status says it all). */
+    public static ProblemException generic(int status, String title, String detail) {
+        return new ProblemException(status, ABOUT_BLANK, title, detail);
     }
 
     /** A copy with one more extension member in the problem body. */

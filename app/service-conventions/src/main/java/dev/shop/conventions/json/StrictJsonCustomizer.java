@@ -1,10 +1,11 @@
-package dev.shop.orders.config;
+package dev.shop.conventions.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -12,9 +13,13 @@ import jakarta.inject.Singleton;
  * Request bodies must have the documented types: {@code "quantity": "2"} or {@code 1.5} and
  * {@code "sku": 12} are client mistakes (400), not values to guess from. Unknown fields are rejected
  * too, so a typo such as {@code "quantiy"} does not silently turn into a missing value.
+ * A service opts in with {@value #ENABLED}{@code =true}: the setting also applies to what its REST clients read.
  */
 @Singleton
+@IfBuildProperty(name = StrictJsonCustomizer.ENABLED, stringValue = "true")
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+
+    public static final String ENABLED = "service-conventions.strict-json.enabled";
 
     @Override
     public void customize(ObjectMapper mapper) {
