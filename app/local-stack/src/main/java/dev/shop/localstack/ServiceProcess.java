@@ -101,13 +101,13 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The process id, for reading its memory use; -1 when not running. */
-    public long pid() {
+    /** The process id, for reading its memory use; -1 when not running. Locked: stop() may run on another thread. */
+    public synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
     /** How long the last start took until the service was ready. */
-    public Duration lastStartToReady() {
+    public synchronized Duration lastStartToReady() {
         return lastStartToReady;
     }
 

@@ -1,5 +1,7 @@
 package dev.shop.gitops;
 
+import java.util.List;
+
 /** The exit codes every verb documents in its --help and in docs/gitops-cli.md. */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -8,12 +10,11 @@ public final class ExitCodes {
     public static final int ENVIRONMENT = 3;
 
     /** picocli's exitCodeList format: shown under "Exit codes:" in every verb's help. */
-    public static final String[] HELP_LIST = {
+    public static final List<String> HELP_LIST = List.of(
         "0:ok",
         "1:findings or refusal (violations, downgrade, image not in source env)",
         "2:usage error (bad option, unknown env or service, malformed file)",
-        "3:environment problem (missing kustomize, unreachable remote, git failure)"
-    };
+        "3:environment problem (missing kustomize, unreachable remote, git failure)");
 
     private ExitCodes() {
     }

@@ -9,7 +9,9 @@ import dev.shop.gitops.commands.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** Entry point of {@code ops/bin/gitops}: one verb per step of the delivery flow. */
 @Command(name = "gitops",
@@ -30,7 +32,9 @@ public final class GitopsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale: the output echoes manifests and git text, which are UTF-8
+        System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this in-process. */

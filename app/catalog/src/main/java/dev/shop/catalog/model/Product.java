@@ -47,11 +47,12 @@ public class Product {
     @Column(nullable = false)
     public long version;
 
+    // Private, unlike the fields above: only the callbacks below and ProductRepository's HQL write them.
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @PrePersist
     void onCreate() {

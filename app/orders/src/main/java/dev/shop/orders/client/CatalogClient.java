@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.io.IOException;
+
 /** Catalog's reservation API; base URL from {@code QUARKUS_REST_CLIENT_CATALOG_URL}. */
 @Path("/api/reservations")
 @RegisterRestClient(configKey = "catalog")
@@ -60,7 +62,8 @@ public interface CatalogClient {
             JsonNode problem = PROBLEM_READER.readTree(response.readEntity(String.class));
             JsonNode sku = problem == null ? null : problem.get("sku");
             return sku == null || !sku.isTextual() ? null : sku.asText();
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException unreadable) {
+            // a body that cannot be read or parsed names no sku; the status alone decides then
             return null;
         }
     }

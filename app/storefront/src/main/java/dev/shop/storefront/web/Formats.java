@@ -33,17 +33,22 @@ public final class Formats {
         if (money == null) {
             return "";
         }
-        try {
-            Currency currency = Currency.getInstance(money.currency());
-            int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-            NumberFormat format = NumberFormat.getCurrencyInstance(DISPLAY_LOCALE);
-            format.setCurrency(currency);
-            format.setMinimumFractionDigits(digits);
-            format.setMaximumFractionDigits(digits);
-            return format.format(BigDecimal.valueOf(money.amountMinor(), digits));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return BigDecimal.valueOf(money.amountMinor(), 2).toPlainString() + " " + money.currency();
+        String plain = BigDecimal.valueOf(money.amountMinor(), 2).toPlainString();
+        if (money.currency() == null) {
+            return plain;
         }
+        Currency currency;
+        try {
+            currency = Currency.getInstance(money.currency());
+        } catch (IllegalArgumentException notIso4217) {
+            return plain + " " + money.currency();
+        }
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        NumberFormat format = NumberFormat.getCurrencyInstance(DISPLAY_LOCALE);
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(BigDecimal.valueOf(money.amountMinor(), digits));
     }
 
     public static String displayTime(OffsetDateTime time) {

@@ -267,15 +267,14 @@ public final class PromoteCommand implements Callable<Integer> {
         try {
             Path tree = scratch.resolve("tree");
             TreeExport.export(git, tip, rootPath, tree, scratch.resolve("index"));
-            Path envDir = tree.resolve(toPath).getParent();
+            Path envFolder = Path.of(toPath).getParent();
+            Path envDir = envFolder == null ? tree : tree.resolve(envFolder);
             List<ObjectNode> old = render(kustomize, envDir, "before");
             Files.writeString(tree.resolve(toPath), after, StandardCharsets.UTF_8);
             List<ObjectNode> promoted = render(kustomize, envDir, "after");
             return ManifestDiff.compare(old, promoted, to + "-now", to + "-promoted");
         } finally {
-            try (var paths = Files.walk(scratch)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ManifestDiff.deleteTree(scratch);
         }
     }
 
@@ -309,6 +308,9 @@ public final class PromoteCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw CliException.usage(file + " is a root folder, not a file to write");
+        }
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, ".gitops", ".tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.shop.gitops.commands;
 
+import dev.shop.gitops.CliException;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.images.ImageEntry;
@@ -77,6 +78,9 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (html != null) {
             Path parent = html.toAbsolutePath().getParent();
+            if (parent == null) {
+                throw CliException.usage("--html " + html + " is a root folder, not a file to write");
+            }
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".status", ".html");
             Files.writeString(temp, html(envs, table), StandardCharsets.UTF_8);

@@ -53,18 +53,22 @@ public final class ManifestDiff {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("gitops-diff");
-            Path a = scratch.resolve("a").resolve(path);
-            Path b = scratch.resolve("b").resolve(path);
-            Files.createDirectories(a.getParent());
-            Files.createDirectories(b.getParent());
-            Files.writeString(a, before, StandardCharsets.UTF_8);
-            Files.writeString(b, after, StandardCharsets.UTF_8);
+            writeUnder(scratch.resolve("a"), path, before);
+            writeUnder(scratch.resolve("b"), path, after);
             return new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "a/" + path, "b/" + path).out();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** Writes {@code text} to {@code dir/path}, creating the folders on the way. */
+    private static void writeUnder(Path dir, String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Path folder = file.getParent();
+        Files.createDirectories(folder == null ? dir : folder);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static void write(Path dir, List<ObjectNode> objects) throws IOException {
@@ -116,14 +120,23 @@ public final class ManifestDiff {
         return diffs;
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a scratch folder as far as it can: a temp file left behind must not fail the command. */
+    public static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }
+        List<Path> deepestFirst;
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temp files left behind are harmless
+            deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        for (Path path : deepestFirst) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException leftBehind) {
+                // keep going: the rest can still go
+            }
         }
     }
 }

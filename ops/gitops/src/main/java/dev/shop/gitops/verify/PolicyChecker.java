@@ -37,7 +37,7 @@ public final class PolicyChecker {
     public static List<Violation> check(String where, List<ObjectNode> objects, boolean digestRequired) {
         PolicyChecker checker = new PolicyChecker(where, digestRequired);
         checker.run(objects);
-        return checker.found;
+        return List.copyOf(checker.found);
     }
 
     /** A workload and its pod template, with how many replicas it can run at least and at most. */

@@ -156,6 +156,32 @@ final class CallChecker {
         return findings;
     }
 
+    /**
+     * Findings for a call of {@code ops/bin/quality-gate [module,module...] [-Dproperty=value...]}: the
+     * modules exist in the root pom and the rest are Maven properties, which is all the script accepts.
+     */
+    List<String> checkQualityGate(CommandCall call) {
+        List<String> findings = new ArrayList<>();
+        List<String> args = call.args();
+        int firstProperty = 0;
+        if (!args.isEmpty() && !args.get(0).startsWith("-")) {
+            firstProperty = 1;
+            if (!args.get(0).equals(CommandCall.VARIABLE)) {
+                for (String module : args.get(0).split(",")) {
+                    if (!modules.contains(module)) {
+                        findings.add(call + ": " + module + " is not a module of the root pom");
+                    }
+                }
+            }
+        }
+        for (String arg : args.subList(firstProperty, args.size())) {
+            if (!arg.matches("-D[\\w.-]+(=.*)?")) {
+                findings.add(call + ": takes modules and -D properties only, not " + arg);
+            }
+        }
+        return findings;
+    }
+
     Set<String> modules() {
         return modules;
     }

@@ -2,19 +2,21 @@ package dev.shop.repochecks.workflows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One call of a program in a workflow's {@code run:} script: the program as written and its
  * arguments, split the way bash would for the cases our scripts use (quotes, variables, command
  * substitution, line continuations). A token built from a variable is kept as {@link #VARIABLE}
- * unless it also holds literal text; an array expansion ({@code "${a[@]}"}) is dropped.
+ * unless it also holds literal text; an array expansion ({@code "${a[@]}"}, {@code "$@"}) is dropped.
  */
 record CommandCall(String file, String program, List<String> args) {
 
     static final String VARIABLE = "<variable>";
 
     /** The programs whose calls are checked, as they appear in scripts. */
-    static final List<String> PROGRAMS = List.of("./mvnw", "ops/bin/gitops", "java -jar ops/rehearsal/target/pipeline.jar");
+    static final List<String> PROGRAMS = List.of("./mvnw", "ops/bin/gitops", "ops/bin/quality-gate",
+            "java -jar ops/rehearsal/target/pipeline.jar");
 
     static List<CommandCall> find(String file, String script) {
         List<CommandCall> calls = new ArrayList<>();
@@ -32,6 +34,11 @@ record CommandCall(String file, String program, List<String> args) {
             }
         }
         return calls;
+    }
+
+    /** The calls in a bash script file; comment lines are skipped, since usage examples live there. */
+    static List<CommandCall> findInScript(String file, String script) {
+        return find(file, script.lines().filter(line -> !line.strip().startsWith("#")).collect(Collectors.joining("\n")));
     }
 
     /** Arguments up to the end of the command: a pipe, ;, &&, ||, a redirection or a closing parenthesis. */
@@ -70,7 +77,7 @@ record CommandCall(String file, String program, List<String> args) {
             if (c == '$' && quote != '\'') {
                 int end = endOfExpansion(rest, i);
                 String expansion = rest.substring(i, end);
-                if (expansion.contains("[@]")) {
+                if (expansion.contains("[@]") || expansion.equals("$@") || expansion.equals("$*")) {
                     array = true;
                 } else {
                     variable = true;
@@ -106,6 +113,10 @@ record CommandCall(String file, String program, List<String> args) {
             return dollar + 1;
         }
         char open = text.charAt(dollar + 1);
+        if ("@*#?$!-0123456789".indexOf(open) >= 0) {
+            // a special or positional parameter is one character long
+            return dollar + 2;
+        }
         if (open == '{' || open == '(') {
             char close = open == '{' ? '}' : ')';
             int depth = 0;

@@ -37,8 +37,9 @@ record WorkflowFile(String name, String text, JsonNode tree) {
         try (Stream<Path> workflows = Files.list(github.resolve("workflows"));
              Stream<Path> actions = Files.walk(github.resolve("actions"))) {
             for (Path path : Stream.concat(workflows.sorted(), actions.sorted()).toList()) {
-                String fileName = path.getFileName().toString();
-                boolean workflow = path.getParent().endsWith("workflows") && (fileName.endsWith(".yml") || fileName.endsWith(".yaml"));
+                String fileName = String.valueOf(path.getFileName());
+                boolean workflow = github.resolve("workflows").equals(path.getParent())
+                        && (fileName.endsWith(".yml") || fileName.endsWith(".yaml"));
                 boolean action = fileName.equals("action.yml") || fileName.equals("action.yaml");
                 if (workflow || action) {
                     files.add(parse(repoRoot.relativize(path).toString(), Files.readString(path)));
