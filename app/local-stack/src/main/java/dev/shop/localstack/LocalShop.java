@@ -140,6 +140,8 @@ public final class LocalShop implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         // people read these logs in a terminal; the prod profile's JSON is for the cluster
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // a laptop's shop is for its owner: listen on loopback only, not on every interface
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         return env;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
@@ -48,21 +49,21 @@ public final class ShopperJourneys {
     private ShopperJourneys() {
     }
 
-    /** One shopper's visit, picked by the weights above. */
+    /** One shopper's visit, picked by the weights above; a failed page ends it, as a shopper would leave. */
     public static ChainBuilder visit() {
-        return exec(productList())
-                .exec(think())
-                .exec(randomSwitch().on(
-                        new Choice.WithWeight(BROWSERS_PERCENT, browse()),
-                        new Choice.WithWeight(ABANDONERS_PERCENT, fillCart()),
-                        new Choice.WithWeight(BUYERS_PERCENT, exec(fillCart()).exec(buy()))));
+        return exitBlockOnFail().on(
+                exec(productList())
+                        .exec(think())
+                        .exec(randomSwitch().on(
+                                new Choice.WithWeight(BROWSERS_PERCENT, browse()),
+                                new Choice.WithWeight(ABANDONERS_PERCENT, fillCart()),
+                                new Choice.WithWeight(BUYERS_PERCENT, exec(fillCart()).exec(buy())))));
     }
 
     /** Looks at a few products, sometimes searches first. */
     static ChainBuilder browse() {
-        return randomSwitch().on(
-                        new Choice.WithWeight(30.0, exec(search()).exec(think())),
-                        new Choice.WithWeight(70.0, exec(session -> session)))
+        // the other 70 % go straight to products
+        return randomSwitch().on(new Choice.WithWeight(30.0, exec(search()).exec(think())))
                 .repeat(session -> ThreadLocalRandom.current().nextInt(1, 4)).on(
                         exec(pickProduct()).exec(productPage()).exec(think()));
     }
@@ -118,20 +119,20 @@ public final class ShopperJourneys {
                         currentLocationRegex(".*/cart([?].*)?$").exists(),
                         regex("id=\"quantity-#{sku}\"").exists(),
                         css("input[name='csrf']", "value").saveAs("csrf"))))
-                .exec(session -> session
-                        .set("cartFilled", session.getBoolean("cartFilled") || !session.contains("soldOut"))
-                        .remove("soldOut"));
+                .exec(session -> session.contains("soldOut")
+                        ? session.remove("soldOut")
+                        : session.set("cartFilled", true).set("cartSku", session.getString("sku")));
     }
 
-    /** Sets the quantity of the last added product to 2 on the cart page. */
+    /** Sets the quantity of the last product added (and not sold out) to 2 on the cart page. */
     static ChainBuilder changeQuantity() {
         return doIf(session -> session.getBoolean("cartFilled")).then(
                 group(Thresholds.CART.name()).on(exec(withSoldOutAccepted(http("change quantity")
-                        .post("/cart/items/#{sku}")
+                        .post("/cart/items/#{cartSku}")
                         .formParam("csrf", "#{csrf}")
                         .formParam("quantity", "2"), 422)
                         .checkIf((response, session) -> response.status().code() == 200).then(
-                                regex("id=\"quantity-#{sku}\"[^>]*value=\"2\"").exists())))
+                                regex("id=\"quantity-#{cartSku}\"[^>]*value=\"2\"").exists())))
                 .exec(session -> session.remove("soldOut")));
     }
 

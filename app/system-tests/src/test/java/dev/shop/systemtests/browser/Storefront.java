@@ -2,9 +2,10 @@ package dev.shop.systemtests.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -132,9 +133,25 @@ final class Storefront {
     void submitting(Runnable action) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> belongsToAnOldPage(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(
                 d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Mid-navigation ChromeDriver may answer "node does not
+     * belong to the document" instead of a stale-element error (ExpectedConditions.stalenessOf only knows the
+     * latter, which made this wait flaky); both mean the old page is gone.
+     */
+    private static boolean belongsToAnOldPage(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException notInTheDocument) {
+            return String.valueOf(notInTheDocument.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** One line of the cart table as the shopper reads it. */

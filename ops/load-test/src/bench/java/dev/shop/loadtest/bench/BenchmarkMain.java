@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code ops/bin/benchmark}: starts the whole shop on free ports with fresh data (LocalShop, as the local
@@ -83,7 +85,8 @@ public final class BenchmarkMain {
     private void run() throws IOException {
         Path servicesLog = outDir.resolve("services.log");
         PrintWriter serviceOutput = new PrintWriter(Files.newBufferedWriter(servicesLog, StandardCharsets.UTF_8), true);
-        LocalShop.Options options = new LocalShop.Options(repoRoot.resolve("app"), outDir.resolve("data"),
+        Path apps = copyPackagedServices();
+        LocalShop.Options options = new LocalShop.Options(apps, outDir.resolve("data"),
                 0, 0, 0, 0, 0, "admin", "bench-" + ProcessHandle.current().pid(), serviceOutput::println);
         say("Starting the shop (services log: " + servicesLog + ") ...");
         LocalShop shop = LocalShop.start(options);
@@ -101,6 +104,29 @@ public final class BenchmarkMain {
         say("Report: " + reportFile);
     }
 
+    /**
+     * A private copy of each packaged service: other builds on this machine replace the services' target
+     * folders while a run lasts, and a JVM whose jars change under it fails with NoSuchMethodError.
+     */
+    private Path copyPackagedServices() throws IOException {
+        Path apps = outDir.resolve("app");
+        for (String service : List.of(LocalShop.CATALOG, LocalShop.ORDERS, LocalShop.STOREFRONT)) {
+            Path packaged = repoRoot.resolve("app").resolve(service).resolve("target/quarkus-app");
+            Path copy = apps.resolve(service).resolve("target/quarkus-app");
+            try (Stream<Path> files = Files.walk(packaged)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(packaged.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return apps;
+    }
+
     private void measure(LocalShop shop) throws IOException {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (ServiceProcess service : shop.services()) {
@@ -111,6 +137,12 @@ public final class BenchmarkMain {
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version") + "; level length " + levelLength.toSeconds() + " s; goal p95 <= "
                 + RequestRateSimulation.P95_GOAL_MILLIS + " ms with no failed request.");
+        line("");
+        line("Settings: " + String.join(" ", System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("bench.") && !name.equals("bench.repoRoot"))
+                .map(name -> "-D" + name + "=" + System.getProperty(name)).toList())
+                + "; passed to the services: " + String.join(" ", System.getenv().keySet().stream().sorted()
+                .filter(name -> name.startsWith("QUARKUS_")).map(name -> name + "=" + System.getenv(name)).toList()));
         line("");
         sleep(SETTLE);
         line("## Services");

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
- * Finds the highest arrival rate that meets the goal: doubles the rate until a level misses it, then
- * narrows the gap between the last good and the first bad rate by geometric bisection.
+ * Finds the highest arrival rate that meets the goal: doubles the rate until a level misses it (or, when
+ * the start rate already misses, halves it down to an eighth of it until one meets it), then narrows the
+ * gap between the last good and the first bad rate by geometric bisection.
  */
 public final class RateSearch {
 
@@ -34,6 +35,15 @@ public final class RateSearch {
                 break;
             }
             good = rate;
+        }
+        for (double rate = startRate / 2; good == 0 && rate >= startRate / 8; rate /= 2) {
+            Level level = measure.apply(rate);
+            levels.add(level);
+            if (level.meetsGoal()) {
+                good = rate;
+            } else {
+                bad = rate;
+            }
         }
         for (int step = 0; step < refinements && good > 0 && bad > 0; step++) {
             double middle = Math.round(Math.sqrt(good * bad));

@@ -30,11 +30,23 @@ class RateSearchTest {
     }
 
     @Test
-    void nothingGoodWhenTheFirstLevelMisses() {
-        RateSearch.Result result = RateSearch.run(25, 6400, 2, rate -> server(10, rate));
+    void halvesWhenTheStartRateAlreadyMisses() {
+        List<Double> measured = new ArrayList<>();
+        RateSearch.Result result = RateSearch.run(50, 6400, 2, rate -> {
+            measured.add(rate);
+            return server(20, rate);
+        });
+
+        assertEquals(List.of(50.0, 25.0, 12.5, 18.0, 21.0), measured);
+        assertEquals(18.0, result.highestGoodRate());
+    }
+
+    @Test
+    void nothingGoodWhenEvenAnEighthOfTheStartRateMisses() {
+        RateSearch.Result result = RateSearch.run(40, 6400, 2, rate -> server(1, rate));
 
         assertEquals(0.0, result.highestGoodRate());
-        assertEquals(1, result.levels().size());
+        assertEquals(4, result.levels().size());
     }
 
     @Test
