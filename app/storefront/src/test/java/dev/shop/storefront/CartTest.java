@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -80,6 +81,27 @@ class CartTest {
         assertDoesNotThrow(() -> UUID.fromString(stored.get("customer")), "the customer id belongs to the session");
         long ttl = redis.key().ttl(key);
         assertTrue(ttl > 0 && ttl <= Duration.ofDays(7).toSeconds(), "a sliding TTL of at most 7 days: " + ttl);
+    }
+
+    @Test
+    void theSessionTtlSlidesAtMostHourlyNotOnEveryPage() {
+        Shopper shopper = Shopper.arrive();
+        String key = SessionStore.key(shopper.sessionId);
+        long week = Duration.ofDays(7).toSeconds();
+
+        // renewed a minute ago: a page view leaves the TTL alone (no second round trip)
+        redis.hash(String.class).hset(key, SessionStore.RENEWED, Long.toString(Instant.now().minusSeconds(60).getEpochSecond()));
+        redis.key().expire(key, Duration.ofSeconds(500));
+        shopper.get("/cart").then().statusCode(200);
+        assertTrue(redis.key().ttl(key) <= 500, "TTL not renewed within the hour");
+
+        // renewed two hours ago: the next page view slides it back to a week
+        redis.hash(String.class).hset(key, SessionStore.RENEWED, Long.toString(Instant.now().minusSeconds(7200).getEpochSecond()));
+        shopper.get("/cart").then().statusCode(200);
+        long ttl = redis.key().ttl(key);
+        assertTrue(ttl > week - 60 && ttl <= week, "TTL renewed to a week: " + ttl);
+        long renewed = Long.parseLong(redis.hash(String.class).hget(key, SessionStore.RENEWED));
+        assertTrue(renewed > Instant.now().minusSeconds(60).getEpochSecond(), "renewal time recorded");
     }
 
     @Test

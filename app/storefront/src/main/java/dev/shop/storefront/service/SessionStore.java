@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sessions and carts in Redis: one hash per session under {@code shop:session:<id>} with a sliding TTL.
- * Fields: {@code customer}, {@code csrf}, {@code cart:<sku>} (quantity), {@code checkout:<key>} (order id).
+ * Fields: {@code customer}, {@code csrf}, {@code cart:<sku>} (quantity), {@code checkout:<key>} (order id),
+ * {@code renewed} (epoch second of the last TTL renewal).
  * Nothing is cached in the pod, so every replica sees the same cart and a restart loses nothing.
  */
 @ApplicationScoped
@@ -32,6 +34,13 @@ public class SessionStore {
     public static final String CSRF = "csrf";
     public static final String CART_PREFIX = "cart:";
     public static final String CHECKOUT_PREFIX = "checkout:";
+    public static final String RENEWED = "renewed";
+
+    /**
+     * The TTL slides at most this often: renewing it on every page was a second Redis round trip per request
+     * and the largest single wait under load (docs/benchmarks.md); a week's TTL loses nothing to an hour.
+     */
+    static final Duration RENEW_AFTER = Duration.ofHours(1);
 
     /** 32 random bytes, base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -64,7 +73,10 @@ public class SessionStore {
             if (!fields.containsKey(CSRF) || !fields.containsKey(CUSTOMER)) {
                 return Optional.empty();
             }
-            keys.expire(key(sessionId), ttl);
+            if (renewalDue(fields.get(RENEWED))) {
+                keys.expire(key(sessionId), ttl);
+                hashes.hset(key(sessionId), RENEWED, Long.toString(Instant.now().getEpochSecond()));
+            }
             return Optional.of(parse(sessionId, fields));
         });
     }
@@ -72,7 +84,8 @@ public class SessionStore {
     /** A new session with a fresh id, customer id and CSRF token; ids from the client are never adopted. */
     public ShopperSession create() {
         String id = newToken();
-        Map<String, String> fields = Map.of(CUSTOMER, UUID.randomUUID().toString(), CSRF, newToken());
+        Map<String, String> fields = Map.of(CUSTOMER, UUID.randomUUID().toString(), CSRF, newToken(),
+                RENEWED, Long.toString(Instant.now().getEpochSecond()));
         call(() -> redis.withTransaction(tx -> {
             tx.hash(String.class).hset(key(id), fields);
             tx.key().expire(key(id), ttl);
@@ -103,6 +116,15 @@ public class SessionStore {
                 txHashes.hdel(key(sessionId), orderedSkus.stream().map(sku -> CART_PREFIX + sku).toArray(String[]::new));
             }
         }));
+    }
+
+    private static boolean renewalDue(String renewed) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(renewed)).plus(RENEW_AFTER).isBefore(Instant.now());
+        } catch (NumberFormatException e) {
+            // missing (sessions from before this field) or edited by hand: renew now
+            return true;
+        }
     }
 
     private String newToken() {
