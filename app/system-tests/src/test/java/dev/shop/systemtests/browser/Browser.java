@@ -35,21 +35,18 @@ final class Browser implements AutoCloseable {
             "--disable-sync", "--window-size=1280,900", "--lang=en-GB");
 
     // kept strongly reachable: java.util.logging holds loggers weakly and would drop the levels set here
-    private static final Logger DRIVER_FINDER = Logger.getLogger("org.openqa.selenium.remote.service.DriverFinder");
     private static final Logger SELENIUM_MANAGER = Logger.getLogger("org.openqa.selenium.manager.SeleniumManager");
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path userDataDir;
-    private final RecordingHandler driverFinderLog;
     private final RecordingHandler seleniumManagerLog;
 
     private Browser(ChromeDriver driver, ChromeDriverService service, Path userDataDir,
-                    RecordingHandler driverFinderLog, RecordingHandler seleniumManagerLog) {
+                    RecordingHandler seleniumManagerLog) {
         this.driver = driver;
         this.service = service;
         this.userDataDir = userDataDir;
-        this.driverFinderLog = driverFinderLog;
         this.seleniumManagerLog = seleniumManagerLog;
     }
 
@@ -62,7 +59,6 @@ final class Browser implements AutoCloseable {
 
     /** Starts a fresh browser with its own empty profile; chromedriver's log goes to {@code driverLog}. */
     static Browser start(Path driverLog) {
-        RecordingHandler driverFinderLog = RecordingHandler.attachTo(DRIVER_FINDER);
         RecordingHandler seleniumManagerLog = RecordingHandler.attachTo(SELENIUM_MANAGER);
         Path userDataDir;
         try {
@@ -90,16 +86,11 @@ final class Browser implements AutoCloseable {
         }
         // a ceiling, not a measurement: on a busy 2-core machine a renderer can stall for tens of seconds
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
-        return new Browser(driver, service, userDataDir, driverFinderLog, seleniumManagerLog);
+        return new Browser(driver, service, userDataDir, seleniumManagerLog);
     }
 
     ChromeDriver driver() {
         return driver;
-    }
-
-    /** What Selenium logged about locating the driver; names the explicit service path when SM was skipped. */
-    List<String> driverFinderRecords() {
-        return driverFinderLog.messages();
     }
 
     /** Anything Selenium Manager logged while this browser started: empty when it never ran. */
@@ -118,7 +109,6 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
-            driverFinderLog.detach();
             seleniumManagerLog.detach();
             deleteProfile();
         }
