@@ -4,10 +4,11 @@ import dev.shop.gitops.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
+import dev.shop.gitops.images.Holds;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;
-import dev.shop.gitops.layout.GitopsLayout;
 import dev.shop.gitops.manifests.ManifestDiff;
+import dev.shop.gitops.semver.SemVer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "set-image", mixinStandardHelpOptions = true,
@@ -26,7 +29,11 @@ import java.util.concurrent.Callable;
             "commit is built on the fetched tip of --branch without touching the",
             "working tree; a push rejected because the remote moved is retried on the",
             "new tip (never a force-push). An unchanged image is a no-op: no commit.",
-            "The commit message carries Gitops-* trailers that status and promote read."})
+            "The commit message carries Gitops-* trailers that status and promote read.",
+            "Refuses (exit 1) a lower version than ENV runs unless --allow-downgrade,",
+            "and a service held in ENV (gitops hold, rollback) until gitops release-hold.",
+            "Carries gitops-envs/base and components of --source-commit into ENV's copy",
+            "(envs/ENV/shared/) unless ENV already has a newer one (ADR 0205)."})
 public final class SetImageCommand implements Callable<Integer> {
 
     @Spec
@@ -44,62 +51,70 @@ public final class SetImageCommand implements Callable<Integer> {
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service: a folder under base/ holding a Deployment.")
     String service;
 
-    @Option(names = "--digest", required = true, paramLabel = "sha256:HEX", description = "Image digest (sha256: and 64 hex digits).")
+    @Option(names = "--digest", required = true, paramLabel = "sha256:HEX", converter = ImageConverters.Digest.class,
+            description = "Image digest (sha256: and 64 hex digits).")
     String digest;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Image tag, normally the output of `gitops version`.")
+    @Option(names = "--tag", paramLabel = "TAG", converter = ImageConverters.Tag.class,
+            description = "Image tag, normally the output of `gitops version`.")
     String tag;
 
-    @Option(names = "--image", paramLabel = "REPOSITORY", description = "Registry repository (newName), e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog.")
+    @Option(names = "--image", paramLabel = "REPOSITORY", converter = ImageConverters.Repository.class,
+            description = "Registry repository (newName), e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog.")
     String image;
 
     @Option(names = "--source-commit", paramLabel = "SHA",
             description = "Commit the image was built from. Default: GITHUB_SHA, else HEAD of the working directory's repository.")
     String sourceCommit;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
+    @Option(names = "--no-shared",
+            description = "Set only the image; leave ENV's copy of base/ and components/ as it is (images built outside this repository).")
+    boolean noShared;
+
+    @Option(names = "--allow-downgrade", description = "Write even when ENV runs a higher version (SemVer precedence) than --tag.")
+    boolean allowDowngrade;
+
     @Override
     public Integer call() {
-        if (!ImageEntry.DIGEST.matcher(digest).matches()) {
-            throw CliException.usage("bad digest '" + digest + "': expected sha256: followed by 64 lowercase hex digits");
-        }
-        if (tag != null && !ImageEntry.TAG.matcher(tag).matches()) {
-            throw CliException.usage("bad tag '" + tag + "': an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-        }
-        if (image != null && !image.matches("[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*")) {
-            throw CliException.usage("bad image repository '" + image + "'");
-        }
-        GitopsLayout layout = layoutOptions.layout(write.repo);
-        Path envFile = layout.envKustomization(env);
-        layout.requireService(service);
-        Path repo = write.repo != null ? write.repo : LayoutOptions.repositoryOf(layout);
-        if (Git.topLevel(repo) == null) {
-            throw CliException.usage(repo + " is not a git repository");
-        }
-        String path = LayoutOptions.repoPath(repo, envFile);
-        Git git = new Git(repo);
+        WriteTarget target = WriteTarget.of(layoutOptions, write);
+        target.layout().requireService(service);
+        String path = target.envFile(env);
+        String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;
         String source = sourceCommit != null ? sourceCommit : defaultSourceCommit();
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
-        CommitWriter writer = write.writer(git);
+        CommitWriter writer = target.writer();
         PrintWriter out = spec.commandLine().getOut();
+        SharedCarrier shared = noShared ? null : SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);
 
         if (write.dryRun) {
             String tip = writer.tip(write.branch);
-            String before = requireFile(writer, tip, path);
+            String before = target.read(tip, path);
             String after = KustomizationImages.parse(before, path).withImage(wanted);
             out.print(before.equals(after) ? "no change: " + service + " in " + env + " already runs " + wanted.display() + "\n"
                     : ManifestDiff.unified(path, before, after));
             return 0;
         }
+        // Every check runs on each fetched tip: a newer image or a hold that landed meanwhile wins.
         CommitWriter.Outcome outcome = writer.commit(write.branch, write.branch, tip -> {
-            String before = requireFile(writer, tip, path);
+            String before = target.read(tip, path);
             KustomizationImages images = KustomizationImages.parse(before, path);
             String after = images.withImage(wanted);
-            if (after.equals(before)) {
+            List<CommitWriter.FileChange> files = new ArrayList<>(shared == null ? List.of() : shared.changesOn(tip));
+            if (after.equals(before) && files.isEmpty()) {
                 return new CommitWriter.Change(List.of(), "");
             }
             ImageEntry old = images.entry(service).orElse(new ImageEntry(service, null, null, null));
-            return new CommitWriter.Change(List.of(new CommitWriter.FileChange(path, after)),
-                    message(old, old.overlay(wanted), source));
+            if (!after.equals(before)) {
+                Holds.parse(writer.read(tip, holdsPath), holdsPath).of(service).ifPresent(hold -> {
+                    throw CliException.refusal(Holds.refusal(env, hold));
+                });
+                refuseDowngrade(old);
+                files.add(new CommitWriter.FileChange(path, after));
+            }
+            return new CommitWriter.Change(files, message(old, old.overlay(wanted), source));
         });
         if (!outcome.changed()) {
             out.println("no change: " + service + " in " + env + " already runs " + wanted.display());
@@ -109,6 +124,15 @@ public final class SetImageCommand implements Callable<Integer> {
                     + (outcome.attempts() > 1 ? " after " + outcome.attempts() + " attempts" : ""));
         }
         return 0;
+    }
+
+    private void refuseDowngrade(ImageEntry old) {
+        Optional<SemVer> running = SemVer.parse(old.newTag());
+        Optional<SemVer> next = SemVer.parse(tag);
+        if (!allowDowngrade && running.isPresent() && next.isPresent() && next.get().compareTo(running.get()) < 0) {
+            throw CliException.refusal("downgrade of " + service + " in " + env + " from " + old.newTag() + " to " + tag
+                    + " refused: " + env + " already runs a newer build (pass --allow-downgrade to write it anyway)");
+        }
     }
 
     private String message(ImageEntry old, ImageEntry next, String source) {
@@ -124,14 +148,6 @@ public final class SetImageCommand implements Callable<Integer> {
                 + (next.newTag() == null ? "" : Ledger.VERSION + ": " + next.newTag() + "\n")
                 + Ledger.DIGEST + ": " + next.digest() + "\n"
                 + Ledger.SOURCE_COMMIT + ": " + source + "\n";
-    }
-
-    private String requireFile(CommitWriter writer, String tip, String path) {
-        String text = writer.read(tip, path);
-        if (text == null) {
-            throw CliException.usage(path + " does not exist on " + write.branch + " at " + tip.substring(0, 12));
-        }
-        return text;
     }
 
     static String defaultSourceCommit() {

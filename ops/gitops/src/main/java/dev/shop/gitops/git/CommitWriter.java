@@ -22,8 +22,11 @@ import java.util.function.Function;
  */
 public final class CommitWriter {
 
-    /** A new content for one file, by its path inside the repository. */
+    /** A new content for one file, by its path inside the repository; null content removes the file. */
     public record FileChange(String path, String content) {
+        public static FileChange delete(String path) {
+            return new FileChange(path, null);
+        }
     }
 
     /** What to commit on a given tip: the changes (empty for "nothing to do") and the message. */
@@ -61,16 +64,22 @@ public final class CommitWriter {
             }
             return local;
         }
-        Git.Result fetch = git.exec("fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch);
+        ProcessRunner.Result fetch = git.exec("fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch);
         if (!fetch.ok()) {
             throw CliException.environment("cannot fetch " + branch + " from " + remote + ": " + fetch.firstErrorLine());
         }
         return git.run("rev-parse", "FETCH_HEAD^{commit}").strip();
     }
 
+    /** The files under a folder at a commit (recursively, as paths inside the repository); empty when there is none. */
+    public List<String> files(String commit, String folder) {
+        String listing = git.run("ls-tree", "-r", "-z", "--name-only", commit, "--", folder + "/");
+        return listing.isEmpty() ? List.of() : List.of(listing.split("\0"));
+    }
+
     /** The content of a file at a commit, or null when the file is not there. */
     public String read(String commit, String path) {
-        Git.Result show = git.exec("cat-file", "blob", commit + ":" + path);
+        ProcessRunner.Result show = git.exec("cat-file", "blob", commit + ":" + path);
         return show.ok() ? show.out() : null;
     }
 
@@ -90,7 +99,7 @@ public final class CommitWriter {
                 moveLocalBranch(targetBranch, commit, true);
                 return new Outcome(commit, tip, change, attempt);
             }
-            Git.Result pushed = git.exec("push", "--porcelain", remote, commit + ":refs/heads/" + targetBranch);
+            ProcessRunner.Result pushed = git.exec("push", "--porcelain", remote, commit + ":refs/heads/" + targetBranch);
             if (pushed.ok()) {
                 moveLocalBranch(targetBranch, commit, false);
                 return new Outcome(commit, tip, change, attempt);
@@ -106,7 +115,7 @@ public final class CommitWriter {
         }
     }
 
-    private static boolean isRaceLost(Git.Result pushed) {
+    private static boolean isRaceLost(ProcessRunner.Result pushed) {
         String text = pushed.out() + pushed.err();
         return text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first")
                 || text.contains("failed to update ref") || text.contains("cannot lock ref") || text.contains("stale info");
@@ -137,6 +146,10 @@ public final class CommitWriter {
             Git isolated = git.withEnv(env);
             isolated.run("read-tree", tip);
             for (FileChange file : change.files()) {
+                if (file.content() == null) {
+                    isolated.run("update-index", "--force-remove", "--", file.path());
+                    continue;
+                }
                 String blob = isolated.runWithInput(file.content(), "hash-object", "-w", "--stdin").strip();
                 isolated.run("update-index", "--add", "--cacheinfo", mode(tip, file.path()) + "," + blob + "," + file.path());
             }
@@ -182,9 +195,9 @@ public final class CommitWriter {
             }
             return;
         }
-        Git.Result head = git.exec("symbolic-ref", "-q", "HEAD");
+        ProcessRunner.Result head = git.exec("symbolic-ref", "-q", "HEAD");
         boolean checkedOut = head.ok() && head.out().strip().equals(ref) && !isBare();
-        Git.Result moved = checkedOut
+        ProcessRunner.Result moved = checkedOut
                 ? git.exec("merge", "--ff-only", "--quiet", commit)
                 : git.exec("update-ref", ref, commit, local == null ? "" : local);
         if (!moved.ok()) {

@@ -2,18 +2,12 @@ package dev.shop.gitops.git;
 
 import dev.shop.gitops.CliException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The one way this CLI talks to Git: the {@code git} command, so that credentials CI puts
@@ -21,35 +15,25 @@ import java.util.concurrent.Executors;
  */
 public final class Git {
 
-    /** The outcome of one git command; {@link #ok()} when it exited 0. */
-    public record Result(int exitCode, String out, String err) {
-        public boolean ok() {
-            return exitCode == 0;
-        }
-
-        /** The first non-blank line of stderr, for one-line error messages. */
-        public String firstErrorLine() {
-            return err.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("exit " + exitCode);
-        }
-    }
-
-    /** Pipe readers get their own threads: the common pool may have one thread on a small machine. */
-    private static final ExecutorService PIPE_READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "git-pipe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * How long one git command may run. Long enough for a fetch of a big repository over a slow
+     * link; short enough that a stalled connection fails the job. GITOPS_GIT_TIMEOUT_SECONDS overrides.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("GITOPS_GIT_TIMEOUT_SECONDS", "300")));
 
     private final Path dir;
     private final Map<String, String> env;
+    private final Duration timeout;
 
     public Git(Path dir) {
-        this(dir, Map.of());
+        this(dir, Map.of(), DEFAULT_TIMEOUT);
     }
 
-    private Git(Path dir, Map<String, String> env) {
+    private Git(Path dir, Map<String, String> env, Duration timeout) {
         this.dir = dir.toAbsolutePath();
         this.env = env;
+        this.timeout = timeout;
     }
 
     public Path dir() {
@@ -60,7 +44,12 @@ public final class Git {
     public Git withEnv(Map<String, String> extra) {
         Map<String, String> merged = new HashMap<>(env);
         merged.putAll(extra);
-        return new Git(dir, merged);
+        return new Git(dir, merged, timeout);
+    }
+
+    /** The same repository with another deadline per command. */
+    public Git withTimeout(Duration perCommand) {
+        return new Git(dir, env, perCommand);
     }
 
     /** Runs git and returns stdout; any non-zero exit is an environment problem (exit 3). */
@@ -69,7 +58,7 @@ public final class Git {
     }
 
     public String runWithInput(String stdin, String... args) {
-        Result result = execWithInput(stdin, args);
+        ProcessRunner.Result result = execWithInput(stdin, args);
         if (!result.ok()) {
             throw CliException.environment("git " + args[0] + " failed in " + dir + ": " + result.firstErrorLine());
         }
@@ -77,57 +66,25 @@ public final class Git {
     }
 
     /** Runs git and hands back the result whatever the exit code, for callers that expect failures. */
-    public Result exec(String... args) {
+    public ProcessRunner.Result exec(String... args) {
         return execWithInput(null, args);
     }
 
-    public Result execWithInput(String stdin, String... args) {
+    public ProcessRunner.Result execWithInput(String stdin, String... args) {
         List<String> command = new ArrayList<>(args.length + 1);
         command.add("git");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> environment = new HashMap<>();
         // Stable English messages (push rejections are recognised by text) and never a prompt in CI.
-        builder.environment().put("LC_ALL", "C");
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-        builder.environment().putAll(env);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw CliException.environment("cannot run git (is it installed and on PATH?): " + e.getMessage());
-        }
-        CompletableFuture<String> out = readAsync(process.getInputStream());
-        CompletableFuture<String> err = readAsync(process.getErrorStream());
-        try (var input = process.getOutputStream()) {
-            if (stdin != null) {
-                input.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            // git may exit before reading its input; its exit code and stderr tell why.
-        }
-        try {
-            int code = process.waitFor();
-            return new Result(code, out.join(), err.join());
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw CliException.environment("interrupted while running git " + args[0]);
-        }
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, PIPE_READERS);
+        environment.put("LC_ALL", "C");
+        environment.put("GIT_TERMINAL_PROMPT", "0");
+        environment.putAll(env);
+        return ProcessRunner.run(command, dir, environment, stdin, timeout);
     }
 
     /** The commit a revision names, or null when it does not resolve. */
     public String resolve(String revision) {
-        Result result = exec("rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        ProcessRunner.Result result = exec("rev-parse", "--verify", "--quiet", revision + "^{commit}");
         return result.ok() ? result.out().strip() : null;
     }
 
@@ -137,7 +94,7 @@ public final class Git {
 
     /** The repository's top folder, or null when dir is not inside a git work tree. */
     public static Path topLevel(Path dir) {
-        Result result = new Git(dir).exec("rev-parse", "--show-toplevel");
+        ProcessRunner.Result result = new Git(dir).exec("rev-parse", "--show-toplevel");
         return result.ok() ? Path.of(result.out().strip()) : null;
     }
 }

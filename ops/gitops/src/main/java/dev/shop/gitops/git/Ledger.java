@@ -29,7 +29,7 @@ public final class Ledger {
             return new Ledger(Map.of());
         }
         String format = "%(trailers:key=" + DIGEST + ",valueonly,separator=%x1d)%x1f%(trailers:key=" + SOURCE_COMMIT + ",valueonly,separator=%x1d)%x1e";
-        Git.Result log = git.exec("log", "--format=" + format, "HEAD", "--", pathspec);
+        ProcessRunner.Result log = git.exec("log", "--format=" + format, "HEAD", "--", pathspec);
         Map<String, String> sources = new HashMap<>();
         if (!log.ok()) {
             return new Ledger(sources);

@@ -2,13 +2,14 @@ package dev.shop.gitops.kustomize;
 
 import dev.shop.gitops.CliException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.shop.gitops.git.ProcessRunner;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 /**
  * Renders overlays with the real kustomize: a {@code kustomize} binary on PATH, else
@@ -22,6 +23,9 @@ public final class Kustomize {
             super(message);
         }
     }
+
+    /** A render takes about a second; minutes mean kustomize is stuck (e.g. fetching a remote base). */
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final List<String> command;
 
@@ -55,42 +59,11 @@ public final class Kustomize {
     public String build(Path dir) {
         List<String> args = new ArrayList<>(command);
         args.add(dir.toString());
-        Process process;
-        try {
-            process = new ProcessBuilder(args).start();
-        } catch (IOException e) {
-            throw CliException.environment("cannot run " + describe() + ": " + e.getMessage());
+        ProcessRunner.Result result = ProcessRunner.run(args, null, Map.of(), null, TIMEOUT);
+        if (!result.ok()) {
+            throw new RenderException(result.firstErrorLine().replaceFirst("^Error: ", ""));
         }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), Kustomize::daemonThread);
-        String out = readAll(process.getInputStream());
-        try {
-            int code = process.waitFor();
-            if (code != 0) {
-                String reason = err.join().lines().map(String::strip).filter(l -> !l.isEmpty())
-                        .reduce((first, second) -> first).orElse("exit " + code);
-                throw new RenderException(reason.replaceFirst("^Error: ", ""));
-            }
-            return out;
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw CliException.environment("interrupted while rendering " + dir);
-        }
-    }
-
-    /** Each stderr reader gets its own thread: renders run in parallel and the common pool may be tiny. */
-    private static void daemonThread(Runnable runnable) {
-        Thread thread = new Thread(runnable, "kustomize-stderr");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static String readAll(java.io.InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return result.out();
     }
 
     private static Path onPath(String pathVariable, String name) {

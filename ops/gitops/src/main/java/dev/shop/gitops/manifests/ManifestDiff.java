@@ -1,6 +1,7 @@
 package dev.shop.gitops.manifests;
 
 import dev.shop.gitops.git.Git;
+import dev.shop.gitops.git.ProcessRunner;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class ManifestDiff {
             scratch = Files.createTempDirectory("gitops-diff");
             write(scratch.resolve(leftLabel), left);
             write(scratch.resolve(rightLabel), right);
-            Git.Result diff = new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "-U3", leftLabel, rightLabel);
+            ProcessRunner.Result diff = new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "-U3", leftLabel, rightLabel);
             if (diff.exitCode() > 1) {
                 throw dev.shop.gitops.CliException.environment("git diff failed: " + diff.firstErrorLine());
             }

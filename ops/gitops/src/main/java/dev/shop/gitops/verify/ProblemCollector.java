@@ -45,7 +45,7 @@ final class ProblemCollector extends DeserializationProblemHandler {
     }
 
     private void record(JsonParser parser, String message) {
-        problems.add(new Problem(Paths.dotted(parser.streamReadContext().pathAsPointer().toString()), message));
+        problems.add(new Problem(FieldPaths.dotted(parser.streamReadContext().pathAsPointer().toString()), message));
     }
 
     private static String describe(Class<?> type) {

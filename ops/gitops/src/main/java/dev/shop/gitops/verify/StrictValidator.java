@@ -92,7 +92,7 @@ public final class StrictValidator {
         readStrictly(object.path("metadata"), ObjectMeta.class, "metadata", where, id, found);
         for (Error error : schema.validate(object)) {
             boolean unknown = "additionalProperties".equals(error.getKeyword()) || "unevaluatedProperties".equals(error.getKeyword());
-            String path = Paths.dotted(error.getInstanceLocation().toString());
+            String path = FieldPaths.dotted(error.getInstanceLocation().toString());
             if (unknown && error.getProperty() != null) {
                 String field = path.isEmpty() ? error.getProperty() : path + "." + error.getProperty();
                 found.add(new Violation(where, id, UNKNOWN_FIELD, "unknown field " + field,
@@ -188,7 +188,7 @@ public final class StrictValidator {
     }
 
     private static String join(String path, String name) {
-        return Paths.join(path, name);
+        return FieldPaths.join(path, name);
     }
 
     private Schema customResourceSchema(String apiVersion, String kind) {

@@ -65,6 +65,7 @@ public final class Verifier {
             found.addAll(validator.validate(object, env));
         }
         found.addAll(PolicyChecker.check(env, objects, DIGEST_REQUIRED_ENVS.contains(env)));
+        found.addAll(SharedCopyCheck.check(layout, env));
         return found;
     }
 }

@@ -2,6 +2,7 @@ package dev.shop.gitops.version;
 
 import dev.shop.gitops.CliException;
 import dev.shop.gitops.git.Git;
+import dev.shop.gitops.git.ProcessRunner;
 import dev.shop.gitops.semver.SemVer;
 
 import java.util.Comparator;
@@ -55,7 +56,7 @@ public final class VersionCalculator {
         if (!refName.isBlank()) {
             return classify(refName);
         }
-        Git.Result symbolic = git.exec("symbolic-ref", "--short", "-q", "HEAD");
+        ProcessRunner.Result symbolic = git.exec("symbolic-ref", "--short", "-q", "HEAD");
         if (symbolic.ok() && !symbolic.out().isBlank()) {
             return classify(symbolic.out().strip());
         }

@@ -1,9 +1,9 @@
 package dev.shop.gitops.verify;
 
 /** Field paths in findings are written the way kubectl explain names them: spec.template.spec.containers[0].image. */
-final class Paths {
+final class FieldPaths {
 
-    private Paths() {
+    private FieldPaths() {
     }
 
     /** "/spec/containers/0/image" (JSON Pointer) or "$.spec" (JSONPath-like) to "spec.containers[0].image". */
