@@ -1,5 +1,6 @@
 package dev.shop.gitops;
 
+import dev.shop.gitops.semver.SemVer;
 import dev.shop.gitops.support.Cli;
 import dev.shop.gitops.support.GitRepos;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class ConcurrentSetImageTest {
                 start.await();
                 return Cli.run("set-image", "--repo", clones.get(run).toString(), "--env", envs.get(run % envs.size()),
                         "--service", SERVICES.get(run / envs.size()), "--digest", digest(run), "--tag", "2.0.0-alpha." + run,
-                        "--source-commit", "%040d".formatted(run), "--max-attempts", "60");
+                        "--source-commit", git(clones.get(run), "rev-parse", "HEAD").strip(), "--source-repo", clones.get(run).toString(),
+                        "--max-attempts", "60");
             }));
         }
         start.countDown();
@@ -70,6 +72,49 @@ class ConcurrentSetImageTest {
             assertThat(file).as("run " + i + " landed in " + env).contains("digest: " + digest(i));
             assertThat(recorded).contains(digest(i));
         }
+    }
+
+    /**
+     * Builds of one service finishing in any order: the env ends on the highest version, whatever
+     * order they land in, because each attempt compares against the tip it just fetched.
+     */
+    @Test
+    void concurrentBuildsOfOneServiceEndOnTheHighestVersion() throws Exception {
+        GitRepos repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
+        int builds = 8;
+        List<Path> clones = new ArrayList<>();
+        for (int i = 0; i < builds; i++) {
+            clones.add(repos.clone("build" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(builds);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Cli.Run>> runs = new ArrayList<>();
+        for (int i = 0; i < builds; i++) {
+            int build = i;
+            runs.add(pool.submit(() -> {
+                start.await();
+                return Cli.run("set-image", "--repo", clones.get(build).toString(), "--env", "dev", "--service", "orders",
+                        "--digest", digest(100 + build), "--tag", "1.4.0-alpha." + (10 + build),
+                        "--source-commit", git(clones.get(build), "rev-parse", "HEAD").strip(), "--source-repo", clones.get(build).toString(),
+                        "--max-attempts", "60");
+            }));
+        }
+        start.countDown();
+        for (Future<Cli.Run> run : runs) {
+            Cli.Run result = run.get();
+            assertThat(result.exitCode()).as(result.toString()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+            if (result.exitCode() == ExitCodes.FINDINGS) {
+                assertThat(result.err()).as(result.toString()).contains("downgrade of orders in dev");
+            }
+        }
+        pool.shutdown();
+
+        String dev = repos.remoteFile("main", "gitops-envs/envs/dev/kustomization.yaml");
+        assertThat(dev).contains("newTag: 1.4.0-alpha." + (10 + builds - 1), "digest: " + digest(100 + builds - 1));
+        List<String> landed = git(repos.remote(), "log", "--reverse", "--format=%(trailers:key=Gitops-Version,valueonly)", "main")
+                .lines().filter(l -> !l.isBlank()).toList();
+        assertThat(landed).as("versions only ever go up").isSortedAccordingTo(
+                java.util.Comparator.comparing(v -> SemVer.parse(v).orElseThrow()));
     }
 
     private static String digest(int run) {

@@ -157,7 +157,7 @@ class PromoteCommandTest {
 
     private static void record(Path ci, String env, String tag, String digest, String source) {
         Cli.Run run = Cli.run("set-image", "--repo", ci.toString(), "--env", env, "--service", "catalog", "--digest", digest,
-                "--tag", tag, "--source-commit", source);
+                "--tag", tag, "--source-commit", source, "--no-shared", "--allow-downgrade");
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }
 

@@ -17,23 +17,25 @@ class SetImageCommandTest {
 
     private static final String ENV_FILE = "gitops-envs/envs/dev/kustomization.yaml";
     private static final String NEW_DIGEST = "sha256:" + "ab".repeat(32);
-    private static final String SOURCE = "0123456789abcdef0123456789abcdef01234567";
 
     @TempDir
     Path temp;
 
     private GitRepos repos;
     private Path clone;
+    /** The build's commit: a real commit of the clone, whose gitops-envs/base set-image carries. */
+    private String source;
 
     @BeforeEach
     void remoteWithFixtureOverlays() {
         repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
         clone = repos.clone("ci");
+        source = git(clone, "rev-parse", "HEAD").strip();
     }
 
     private Cli.Run setImage(String... extra) {
         String[] base = {"set-image", "--repo", clone.toString(), "--env", "dev", "--service", "catalog",
-                "--digest", NEW_DIGEST, "--tag", "1.3.0-alpha.8", "--source-commit", SOURCE};
+                "--digest", NEW_DIGEST, "--tag", "1.3.0-alpha.8", "--source-commit", source, "--source-repo", clone.toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -52,7 +54,7 @@ class SetImageCommandTest {
         assertThat(after).isEqualTo(before.replace(oldCatalog, "newTag: 1.3.0-alpha.8\n    digest: " + NEW_DIGEST));
         String message = git(repos.remote(), "log", "-1", "--format=%B", "main");
         assertThat(message).startsWith("deploy(dev): catalog 1.3.0-alpha.7 -> 1.3.0-alpha.8")
-                .contains("Gitops-Service: catalog", "Gitops-Env: dev", "Gitops-Digest: " + NEW_DIGEST, "Gitops-Source-Commit: " + SOURCE);
+                .contains("Gitops-Service: catalog", "Gitops-Env: dev", "Gitops-Digest: " + NEW_DIGEST, "Gitops-Source-Commit: " + source);
         assertThat(git(repos.remote(), "show", "--name-only", "--format=", "main").strip()).isEqualTo(ENV_FILE);
         assertThat(git(clone, "rev-parse", "HEAD")).as("the checked-out main follows").isEqualTo(git(repos.remote(), "rev-parse", "main"));
     }
@@ -99,7 +101,7 @@ class SetImageCommandTest {
     void landsOnTopOfWhatOthersPushedMeanwhile() {
         Path other = repos.clone("other");
         assertThat(Cli.run("set-image", "--repo", other.toString(), "--env", "prod", "--service", "orders",
-                "--digest", "sha256:" + "cd".repeat(32), "--tag", "1.1.1", "--source-commit", SOURCE).exitCode()).isZero();
+                "--digest", "sha256:" + "cd".repeat(32), "--tag", "1.1.1", "--source-commit", source, "--source-repo", other.toString()).exitCode()).isZero();
 
         Cli.Run run = setImage();
 
@@ -150,6 +152,89 @@ class SetImageCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(run.err().strip()).startsWith("gitops: cannot fetch main from origin").doesNotContain("\n");
+    }
+
+    @Test
+    void refusesALowerVersionThanTheEnvRunsUnlessAllowed() {
+        String head = git(repos.remote(), "rev-parse", "main");
+        Map<String, String> files = GitRepos.fingerprint(clone);
+        String[] older = {"set-image", "--repo", clone.toString(), "--env", "dev", "--service", "catalog", "--digest", NEW_DIGEST,
+                "--tag", "1.3.0-alpha.6", "--source-commit", source, "--source-repo", clone.toString()};
+
+        Cli.Run refused = Cli.run(older);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(refused.err().strip()).doesNotContain("\n")
+                .startsWith("gitops: downgrade of catalog in dev from 1.3.0-alpha.7 to 1.3.0-alpha.6 refused");
+        assertThat(git(repos.remote(), "rev-parse", "main")).isEqualTo(head);
+        assertThat(GitRepos.fingerprint(clone)).isEqualTo(files);
+
+        String[] allowed = java.util.Arrays.copyOf(older, older.length + 1);
+        allowed[older.length] = "--allow-downgrade";
+        Cli.Run run = Cli.run(allowed);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(repos.remoteFile("main", ENV_FILE)).contains("newTag: 1.3.0-alpha.6");
+    }
+
+    /** A base change made on develop reaches dev with the build of that commit, and no other env. */
+    @Test
+    void carriesTheBaseOfTheBuildsCommitIntoThatEnvOnly() {
+        String config = "gitops-envs/base/catalog/kustomization.yaml";
+        git(clone, "checkout", "--quiet", "-b", "develop");
+        GitRepos.write(clone.resolve(config), read(clone.resolve(config)).replace("QUARKUS_LOG_CONSOLE_JSON=true",
+                "QUARKUS_LOG_CONSOLE_JSON=true\n      - SHOP_FEATURE=on"));
+        git(clone, "rm", "--quiet", "gitops-envs/base/catalog/servicemonitor.yaml");
+        GitRepos.write(clone.resolve(config), read(clone.resolve(config)).replace("  - servicemonitor.yaml\n", ""));
+        git(clone, "commit", "--quiet", "-am", "catalog: feature flag, no ServiceMonitor");
+        String build = git(clone, "rev-parse", "HEAD").strip();
+
+        Cli.Run run = Cli.run("set-image", "--repo", clone.toString(), "--env", "dev", "--service", "catalog", "--digest", NEW_DIGEST,
+                "--tag", "1.3.0-alpha.8", "--source-commit", build, "--source-repo", clone.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String copy = "gitops-envs/envs/dev/shared/";
+        assertThat(repos.remoteFile("main", copy + "base/catalog/kustomization.yaml")).contains("SHOP_FEATURE=on");
+        assertThat(git(repos.remote(), "ls-tree", "-r", "--name-only", "main", copy)).doesNotContain("servicemonitor.yaml\ngitops-envs/envs/dev/shared/base/orders")
+                .doesNotContain("dev/shared/base/catalog/servicemonitor.yaml");
+        assertThat(repos.remoteFile("main", copy + "origin.yaml")).contains("commit: " + build);
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/staging/shared/base/catalog/kustomization.yaml")).doesNotContain("SHOP_FEATURE");
+        assertThat(repos.remoteFile("main", config)).as("main's own base is not what deploys").doesNotContain("SHOP_FEATURE");
+        assertThat(git(repos.remote(), "log", "-1", "--format=%B", "main")).contains("Gitops-Source-Commit: " + build);
+
+        // A build of the earlier commit finishing later sets its image but keeps the newer base.
+        Cli.Run late = Cli.run("set-image", "--repo", clone.toString(), "--env", "dev", "--service", "orders",
+                "--digest", "sha256:" + "ef".repeat(32), "--tag", "1.3.0-alpha.9", "--source-commit", source, "--source-repo", clone.toString());
+        assertThat(late.exitCode()).as(late.toString()).isZero();
+        assertThat(repos.remoteFile("main", copy + "base/catalog/kustomization.yaml")).contains("SHOP_FEATURE=on");
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/dev/kustomization.yaml")).contains("sha256:" + "ef".repeat(32));
+    }
+
+    @Test
+    void aSourceCommitWithoutTheBaseIsRefusedUnlessOnlyTheImageIsAskedFor() {
+        Path app = temp.resolve("app-only");
+        git(temp, "init", "--quiet", "-b", "develop", app.toString());
+        GitRepos.write(app.resolve("app/catalog/src.txt"), "v1\n");
+        git(app, "add", "-A");
+        git(app, "-c", "user.name=Dev", "-c", "user.email=dev@example.test", "commit", "--quiet", "-m", "app only");
+        String appCommit = git(app, "rev-parse", "HEAD").strip();
+        String[] args = {"set-image", "--repo", clone.toString(), "--env", "dev", "--service", "catalog", "--digest", NEW_DIGEST,
+                "--tag", "1.3.0-alpha.8", "--source-commit", appCommit, "--source-repo", app.toString()};
+
+        assertUsageError(Cli.run(args), "has no gitops-envs/base");
+
+        String[] imageOnly = java.util.Arrays.copyOf(args, args.length + 1);
+        imageOnly[args.length] = "--no-shared";
+        Cli.Run run = Cli.run(imageOnly);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(git(repos.remote(), "show", "--name-only", "--format=", "main").strip()).isEqualTo(ENV_FILE);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void assertUsageError(Cli.Run run, String reason) {

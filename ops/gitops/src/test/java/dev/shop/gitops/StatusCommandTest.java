@@ -21,7 +21,7 @@ class StatusCommandTest {
         Path clone = repos.clone("ops");
         String source = "feedbeef".repeat(5);
         Cli.Run set = Cli.run("set-image", "--repo", clone.toString(), "--env", "staging", "--service", "orders",
-                "--digest", "sha256:" + "e".repeat(64), "--tag", "1.2.0-rc.4", "--source-commit", source);
+                "--digest", "sha256:" + "e".repeat(64), "--tag", "1.2.0-rc.4", "--source-commit", source, "--no-shared");
         assertThat(set.exitCode()).as(set.toString()).isZero();
         Path html = temp.resolve("site/status.html");
 

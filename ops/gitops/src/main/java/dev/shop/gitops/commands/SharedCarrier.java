@@ -32,8 +32,12 @@ final class SharedCarrier {
             throw CliException.usage("source commit " + sourceCommit + " is not in " + source.dir()
                     + ": fetch it (or pass --source-repo), or pass --no-shared to set only the image");
         }
-        return new SharedCarrier(target, source, commit, target.envFolder(env),
-                SharedManifests.atSourceCommit(source, commit, target.rootPath()));
+        Map<String, String> files = SharedManifests.atSourceCommit(source, commit, target.rootPath());
+        if (files.keySet().stream().noneMatch(path -> path.startsWith("base/"))) {
+            throw CliException.usage("source commit " + sourceCommit + " has no " + target.rootPath() + "/base in " + source.dir()
+                    + ": pass --source-repo, or --no-shared to set only the image");
+        }
+        return new SharedCarrier(target, source, commit, target.envFolder(env), files);
     }
 
     /**
@@ -47,6 +51,9 @@ final class SharedCarrier {
         if (carried != null && !sourceCommit.startsWith(carried) && source.resolve(carried) != null && source.isAncestor(sourceCommit, carried)) {
             return List.of();
         }
-        return SharedManifests.replace(writer, tip, envFolder, files);
+        List<CommitWriter.FileChange> changes = SharedManifests.replace(writer, tip, envFolder, files);
+        // Same manifests from another commit: the copy is already right, and a commit would say nothing.
+        boolean onlyOrigin = changes.stream().allMatch(c -> c.path().endsWith("/" + SharedManifests.FOLDER + "/" + SharedManifests.ORIGIN_FILE));
+        return onlyOrigin ? List.of() : changes;
     }
 }
