@@ -18,15 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -161,14 +154,7 @@ public final class PromoteCommand implements Callable<Integer> {
     private String branchName(PromotionPlan plan) {
         StringBuilder content = new StringBuilder(plan.promotedText());
         plan.sharedChanges().forEach(change -> content.append(change.path()).append('\0').append(change.content()));
-        String promotedText = content.toString();
-        String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(promotedText.getBytes(StandardCharsets.UTF_8));
-            return "promote/" + to + "-from-" + from + "-" + time + "-" + HexFormat.of().formatHex(hash).substring(0, 7);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Proposals.branchName("promote/" + to + "-from-" + from, content.toString());
     }
 
     private static String orNone(String text) {

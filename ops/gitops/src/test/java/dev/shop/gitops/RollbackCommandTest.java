@@ -1,0 +1,129 @@
+package dev.shop.gitops;
+
+import dev.shop.gitops.support.Cli;
+import dev.shop.gitops.support.GitRepos;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static dev.shop.gitops.support.GitRepos.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rollback from the deployment history, and the hold that keeps automation from undoing it, on real git remotes. */
+class RollbackCommandTest {
+
+    private static final String PROD = "gitops-envs/envs/prod/kustomization.yaml";
+    private static final String HOLDS = "gitops-envs/envs/prod/holds.yaml";
+    private static final String DIGEST_120 = "sha256:" + "a1".repeat(32);
+    private static final String DIGEST_130 = "sha256:" + "b2".repeat(32);
+
+    @TempDir
+    Path temp;
+
+    private GitRepos repos;
+    private Path clone;
+
+    /** prod ran catalog 1.1.0 (the seed), then 1.2.0, then 1.3.0. */
+    @BeforeEach
+    void prodWithThreeCatalogReleases() {
+        repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
+        clone = repos.clone("ops");
+        deploy("1.2.0", DIGEST_120);
+        deploy("1.3.0", DIGEST_130);
+    }
+
+    private void deploy(String version, String digest) {
+        Cli.Run run = Cli.run("set-image", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--digest", digest,
+                "--tag", version, "--source-commit", git(clone, "rev-parse", "HEAD").strip(), "--source-repo", clone.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void opensARollbackBranchToThePreviousImageWithAHoldAndAPullRequestBody() throws Exception {
+        String main = git(repos.remote(), "rev-parse", "main");
+        Path body = temp.resolve("out/body.md");
+        Path branchFile = temp.resolve("out/branch");
+
+        Cli.Run run = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "catalog",
+                "--reason", "checkout errors after 1.3.0", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String branch = Files.readString(branchFile).strip();
+        assertThat(branch).startsWith("rollback/prod-");
+        assertThat(git(repos.remote(), "rev-parse", "main")).as("main changes only by the pull request").isEqualTo(main);
+        String rolledBack = repos.remoteFile(branch, PROD);
+        assertThat(rolledBack).contains("newTag: 1.2.0\n    digest: " + DIGEST_120).doesNotContain(DIGEST_130);
+        assertThat(repos.remoteFile(branch, HOLDS)).contains("service: \"catalog\"", "version: \"1.2.0\"", "checkout errors after 1.3.0");
+        assertThat(Files.readString(body)).contains("## Roll back prod", "| catalog | 1.3.0@sha256:b2b2b2b2b2b2 | **1.2.0** | `sha256:a1a1a1a1a1a1`",
+                "gitops release-hold --env prod", "Deployment/catalog");
+        assertThat(git(repos.remote(), "log", "-1", "--format=%B", branch)).startsWith("rollback(prod): catalog 1.3.0@sha256:b2b2b2b2b2b2 -> 1.2.0@sha256:a1a1a1a1a1a1");
+    }
+
+    @Test
+    void goesBackToANamedVersionOrManySteps() {
+        Cli.Run toVersion = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--to", "1.1.0", "--direct");
+        assertThat(toVersion.exitCode()).as(toVersion.toString()).isZero();
+        assertThat(repos.remoteFile("main", PROD)).contains("newTag: 1.1.0\n    digest: sha256:" + "7".repeat(64));
+
+        Cli.Run steps = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "orders", "--steps", "1", "--direct");
+        assertThat(steps.exitCode()).as("orders never changed in prod").isEqualTo(ExitCodes.FINDINGS);
+        assertThat(steps.err().strip()).isEqualTo("gitops: prod ran only 0 earlier image(s) of orders, not 1");
+    }
+
+    @Test
+    void refusesAVersionTheEnvNeverRanAndChangesNothing() {
+        String main = git(repos.remote(), "rev-parse", "main");
+        Map<String, String> files = GitRepos.fingerprint(clone);
+
+        Cli.Run run = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--to", "1.2.5");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.err().strip()).isEqualTo("gitops: prod never ran catalog 1.2.5 (it ran: 1.2.0@sha256:a1a1a1a1a1a1, 1.1.0@sha256:777777777777)");
+        assertThat(git(repos.remote(), "for-each-ref", "refs/heads/rollback/")).isEmpty();
+        assertThat(git(repos.remote(), "rev-parse", "main")).isEqualTo(main);
+        assertThat(GitRepos.fingerprint(clone)).isEqualTo(files);
+    }
+
+    @Test
+    void automationCannotUndoAMergedRollbackUntilTheHoldIsReleased() {
+        Cli.Run rollback = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--direct");
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        String afterRollback = git(repos.remote(), "rev-parse", "main");
+
+        Cli.Run writeBack = Cli.run("set-image", "--repo", clone.toString(), "--env", "prod", "--service", "catalog",
+                "--digest", "sha256:" + "c3".repeat(32), "--tag", "1.4.0", "--no-shared");
+        Cli.Run promotion = Cli.run("promote", "--repo", clone.toString(), "--from", "staging", "--to", "prod", "--service", "catalog",
+                "--allow-downgrade");
+
+        assertThat(writeBack.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(writeBack.err()).startsWith("gitops: catalog in prod is held at 1.2.0 since ")
+                .contains("lift it with gitops release-hold --env prod --service catalog");
+        assertThat(promotion.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(promotion.err()).contains("catalog in prod is held");
+        assertThat(git(repos.remote(), "rev-parse", "main")).isEqualTo(afterRollback);
+
+        Cli.Run release = Cli.run("release-hold", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--direct");
+        assertThat(release.exitCode()).as(release.toString()).isZero();
+        assertThat(git(repos.remote(), "ls-tree", "--name-only", "main", "gitops-envs/envs/prod/")).doesNotContain("holds.yaml");
+        Cli.Run again = Cli.run("set-image", "--repo", clone.toString(), "--env", "prod", "--service", "catalog",
+                "--digest", "sha256:" + "c3".repeat(32), "--tag", "1.4.0", "--no-shared");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+    }
+
+    @Test
+    void holdIsANamedCommandToo() {
+        Cli.Run hold = Cli.run("hold", "--repo", clone.toString(), "--env", "prod", "--service", "orders", "--reason", "payment provider migration",
+                "--direct");
+        assertThat(hold.exitCode()).as(hold.toString()).isZero();
+        assertThat(repos.remoteFile("main", HOLDS)).contains("service: \"orders\"", "version: \"1.1.0\"", "payment provider migration");
+        assertThat(git(repos.remote(), "log", "-1", "--format=%s", "main").strip()).isEqualTo("hold(prod): orders");
+
+        Cli.Run twice = Cli.run("hold", "--repo", clone.toString(), "--env", "prod", "--service", "orders", "--reason", "again", "--direct");
+        assertThat(twice.exitCode()).isZero();
+        assertThat(twice.out()).startsWith("no change: orders in prod is already held");
+    }
+}
