@@ -23,6 +23,7 @@ class StatusCommandTest {
         Cli.Run set = Cli.run("set-image", "--repo", clone.toString(), "--env", "staging", "--service", "orders",
                 "--digest", "sha256:" + "e".repeat(64), "--tag", "1.2.0-rc.4", "--source-commit", source, "--no-shared");
         assertThat(set.exitCode()).as(set.toString()).isZero();
+        GitRepos.git(clone, "pull", "--quiet", "origin", "main");
         Path html = temp.resolve("site/status.html");
 
         Cli.Run run = Cli.run("status", "--root", clone.resolve("gitops-envs").toString(), "--html", html.toString());
@@ -34,6 +35,9 @@ class StatusCommandTest {
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<style>", "<th>staging</th>", "1.2.0-rc.4", "feedbeeffeed")
                 .doesNotContain("<script");
+        Cli.Run json = Cli.run("status", "--root", clone.resolve("gitops-envs").toString(), "--output", "json");
+        assertThat(json.out()).contains("\"deployedBy\" : \"" + GitRepos.git(clone, "rev-parse", "HEAD").strip() + "\"",
+                "\"sharedManifestsFrom\" : \"" + "0".repeat(40) + "\"", "\"recentDeployments\"");
     }
 
     @Test
