@@ -5,6 +5,7 @@ import dev.shop.gitops.commands.HoldCommands;
 import dev.shop.gitops.commands.PromoteCommand;
 import dev.shop.gitops.commands.RollbackCommand;
 import dev.shop.gitops.commands.SetImageCommand;
+import dev.shop.gitops.commands.SetSharedCommand;
 import dev.shop.gitops.commands.StatusCommand;
 import dev.shop.gitops.commands.VerifyCommand;
 import dev.shop.gitops.commands.VersionCommand;
@@ -21,7 +22,7 @@ import java.nio.charset.StandardCharsets;
         version = "gitops CLI 1.0",
         description = "Versions from Git, image write-back, promotion, diff, verification and status of gitops-envs/.",
         subcommands = {
-            VersionCommand.class, SetImageCommand.class, PromoteCommand.class, RollbackCommand.class,
+            VersionCommand.class, SetImageCommand.class, SetSharedCommand.class, PromoteCommand.class, RollbackCommand.class,
             HoldCommands.Hold.class, HoldCommands.ReleaseHold.class,
             DiffCommand.class, VerifyCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class GitopsCli implements Runnable {
@@ -31,7 +32,7 @@ public final class GitopsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a verb: version, set-image, promote, rollback, hold, release-hold, diff, verify or status");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a verb: version, set-image, set-shared, promote, rollback, hold, release-hold, diff, verify or status");
     }
 
     public static void main(String[] args) {

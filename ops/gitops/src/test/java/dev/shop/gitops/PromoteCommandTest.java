@@ -89,6 +89,41 @@ class PromoteCommandTest {
         assertThat(git(repos.remote(), "for-each-ref", "refs/heads/promote/")).contains("promote/staging-from-prod-");
     }
 
+    /**
+     * A base change on develop reaches dev with set-shared (no image was built), and staging only
+     * through the promotion, which carries dev's copy; prod and main's own base stay as they were.
+     */
+    @Test
+    void aBaseChangeReachesTheNextEnvOnlyThroughItsPromotion() throws Exception {
+        String hpa = "gitops-envs/base/orders/hpa.yaml";
+        git(clone, "checkout", "--quiet", "-b", "develop");
+        GitRepos.write(clone.resolve(hpa), read(clone.resolve(hpa)).replace("averageUtilization: 70", "averageUtilization: 60"));
+        git(clone, "commit", "--quiet", "-am", "orders: scale earlier");
+        String build = git(clone, "rev-parse", "HEAD").strip();
+        assertThat(read(clone.resolve(hpa))).contains("averageUtilization: 60");
+
+        Cli.Run carried = Cli.run("set-shared", "--repo", clone.toString(), "--env", "dev", "--source-commit", build,
+                "--source-repo", clone.toString());
+        assertThat(carried.exitCode()).as(carried.toString()).isZero();
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/dev/shared/base/orders/hpa.yaml")).contains("averageUtilization: 60");
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/staging/shared/base/orders/hpa.yaml")).contains("averageUtilization: 70");
+
+        Path body = temp.resolve("out/body.md");
+        Cli.Run run = Cli.run("promote", "--repo", clone.toString(), "--from", "dev", "--to", "staging", "--service", "orders",
+                "--allow-downgrade", "--pr-body", body.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String branch = git(repos.remote(), "for-each-ref", "--format=%(refname:short)", "refs/heads/promote/").strip();
+        assertThat(repos.remoteFile(branch, "gitops-envs/envs/staging/shared/base/orders/hpa.yaml")).contains("averageUtilization: 60");
+        assertThat(repos.remoteFile(branch, "gitops-envs/envs/staging/shared/origin.yaml")).contains("commit: " + build);
+        assertThat(git(repos.remote(), "diff", "--name-only", "main", branch).lines().toList())
+                .allSatisfy(path -> assertThat(path).startsWith("gitops-envs/envs/staging/"));
+        assertThat(repos.remoteFile(branch, "gitops-envs/envs/prod/shared/base/orders/hpa.yaml")).contains("averageUtilization: 70");
+        assertThat(repos.remoteFile(branch, hpa)).as("main's own base is not what deploys").contains("averageUtilization: 70");
+        assertThat(Files.readString(body)).contains("### Shared manifests (base, components)", "moves from `000000000000` to `" + build.substring(0, 12) + "`",
+                "HorizontalPodAutoscaler/orders", "-        averageUtilization: 70", "+        averageUtilization: 60");
+    }
+
     @Test
     void refusesAnImageTheSourceEnvDoesNotRun() {
         Path writer = repos.clone("writer");
