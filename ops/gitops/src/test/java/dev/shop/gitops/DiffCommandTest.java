@@ -29,6 +29,7 @@ class DiffCommandTest {
         Cli.Run run = Cli.run("diff", "--root", ROOT, "dev", "dev");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("catalog +1\\.3\\.0-alpha\\.7@sha256:111111111111 +== 1\\.3\\.0-alpha\\.7@sha256:111111111111")
+                .containsPattern("shared +base@000000000000 +== base@000000000000")
                 .contains("Rendered manifests: identical apart from the namespace");
     }
 

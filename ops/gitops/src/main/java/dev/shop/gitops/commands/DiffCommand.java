@@ -7,6 +7,7 @@ import dev.shop.gitops.kustomize.Kustomize;
 import dev.shop.gitops.layout.GitopsLayout;
 import dev.shop.gitops.manifests.ManifestDiff;
 import dev.shop.gitops.manifests.Manifests;
+import dev.shop.gitops.shared.SharedManifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
             "Show what differs between two envs.",
-            "First the version of each service, then a unified diff of the rendered",
+            "First the version of each service and the origin of each env's copy of",
+            "the shared manifests, then a unified diff of the rendered",
             "manifests (kustomize build), object by object; namespaces are left out."})
 public final class DiffCommand implements Callable<Integer> {
 
@@ -58,6 +60,8 @@ public final class DiffCommand implements Callable<Integer> {
             String right = b == null ? "-" : b.display();
             out.printf("  %-12s %-32s %s %s%n", service, left, left.equals(right) ? "==" : "->", right);
         }
+        out.printf("  %-12s %-32s %s %s%n", "shared", sharedOrigin(layout, from), sharedOrigin(layout, from).equals(sharedOrigin(layout, to)) ? "==" : "->",
+                sharedOrigin(layout, to));
         List<ManifestDiff.ObjectDiff> diffs = ManifestDiff.compare(render(kustomize, layout, from), render(kustomize, layout, to), from, to);
         out.println();
         out.println("Rendered manifests: " + (diffs.isEmpty() ? "identical apart from the namespace" : diffs.size() + " object(s) differ"));
@@ -67,6 +71,13 @@ public final class DiffCommand implements Callable<Integer> {
             out.print(diff.patch());
         }
         return 0;
+    }
+
+    /** "base@0123456789ab": which commit's base/ and components/ the env's copy holds. */
+    private static String sharedOrigin(GitopsLayout layout, String env) throws IOException {
+        Path origin = layout.envDir(env).resolve(SharedManifests.FOLDER).resolve(SharedManifests.ORIGIN_FILE);
+        String commit = Files.isRegularFile(origin) ? SharedManifests.originCommit(Files.readString(origin, StandardCharsets.UTF_8)) : null;
+        return commit == null ? "-" : "base@" + commit.substring(0, Math.min(12, commit.length()));
     }
 
     private static Map<String, ImageEntry> images(Path file) throws IOException {

@@ -37,7 +37,9 @@ class EnvOverlaysTest {
     @MethodSource("envs")
     void anEnvFolderHoldsOneKustomizationWhoseImagesBlockIsSeparatedAndLast(String env) throws IOException {
         try (Stream<Path> files = Files.list(Repo.ENVS.resolve(env))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("kustomization.yaml");
+            // shared/: the env's own copy of base and components (ADR 0205); holds.yaml only while a rollback holds a service
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals("holds.yaml")))
+                    .containsExactlyInAnyOrder("kustomization.yaml", "shared");
         }
         String text = Repo.read(Repo.ENVS.resolve(env).resolve("kustomization.yaml"));
         int marker = text.indexOf(CI_MARKER);
