@@ -12,7 +12,7 @@ public final class ExitCodes {
     /** picocli's exitCodeList format: shown under "Exit codes:" in every verb's help. */
     public static final List<String> HELP_LIST = List.of(
         "0:ok",
-        "1:findings or refusal (violations, downgrade, image not in source env)",
+        "1:findings or refusal (violations, downgrade, held service, image or rollback target the env does not have)",
         "2:usage error (bad option, unknown env or service, malformed file)",
         "3:environment problem (missing kustomize, unreachable remote, git failure)");
 

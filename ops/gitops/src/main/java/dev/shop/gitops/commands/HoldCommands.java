@@ -32,9 +32,6 @@ public final class HoldCommands {
         CommandSpec spec;
 
         @Mixin
-        LayoutOptions layoutOptions;
-
-        @Mixin
         WriteOptions write;
 
         @Mixin
@@ -53,7 +50,7 @@ public final class HoldCommands {
 
         @Override
         public Integer call() {
-            WriteTarget target = WriteTarget.of(layoutOptions, write);
+            WriteTarget target = write.target();
             target.layout().requireService(service);
             String envFile = target.envFile(env);
             String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;

@@ -39,9 +39,6 @@ public final class PromoteCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LayoutOptions layoutOptions;
-
-    @Mixin
     WriteOptions write;
 
     @Option(names = "--from", required = true, paramLabel = "A", description = "Env whose images are promoted (e.g. staging).")
@@ -71,7 +68,7 @@ public final class PromoteCommand implements Callable<Integer> {
         if (from.equals(to)) {
             throw CliException.usage("--from and --to name the same env: " + from);
         }
-        WriteTarget target = WriteTarget.of(layoutOptions, write);
+        WriteTarget target = write.target();
         List<String> selected = services == null || services.isEmpty() ? target.layout().services() : services;
         selected.forEach(target.layout()::requireService);
         PromotionPlan.Envs envs = new PromotionPlan.Envs(from, to, target.envFile(from), target.envFile(to),

@@ -47,9 +47,6 @@ public final class RollbackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LayoutOptions layoutOptions;
-
-    @Mixin
     WriteOptions write;
 
     @Mixin
@@ -85,7 +82,7 @@ public final class RollbackCommand implements Callable<Integer> {
         if (target.version == null && target.steps < 1) {
             throw CliException.usage("--steps must be at least 1");
         }
-        WriteTarget writeTarget = WriteTarget.of(layoutOptions, write);
+        WriteTarget writeTarget = write.target();
         List<String> selected = services == null || services.isEmpty() ? writeTarget.layout().services() : services;
         selected.forEach(writeTarget.layout()::requireService);
         String envFile = writeTarget.envFile(env);

@@ -40,9 +40,6 @@ public final class SetImageCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LayoutOptions layoutOptions;
-
-    @Mixin
     WriteOptions write;
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
@@ -79,7 +76,7 @@ public final class SetImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WriteTarget target = WriteTarget.of(layoutOptions, write);
+        WriteTarget target = write.target();
         target.layout().requireService(service);
         String path = target.envFile(env);
         String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;

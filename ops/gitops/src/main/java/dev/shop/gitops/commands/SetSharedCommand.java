@@ -25,9 +25,6 @@ public final class SetSharedCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LayoutOptions layoutOptions;
-
-    @Mixin
     WriteOptions write;
 
     @Mixin
@@ -42,7 +39,7 @@ public final class SetSharedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WriteTarget target = WriteTarget.of(layoutOptions, write);
+        WriteTarget target = write.target();
         target.envFile(env);
         String source = sourceCommit != null ? sourceCommit : SetImageCommand.defaultSourceCommit();
         SharedCarrier shared = SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);

@@ -2,12 +2,16 @@ package dev.shop.gitops.commands;
 
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where and how the verbs that commit write: repository, remote, branch, push or not. */
+/** Where and how the verbs that commit write: layout, repository, remote, branch, push or not. */
 public class WriteOptions {
+
+    @Mixin
+    LayoutOptions layoutOptions;
 
     @Option(names = "--repo", paramLabel = "DIR",
             description = "Checkout of the GitOps repository (may be a separate repository). Default: the repository holding --root.")
@@ -29,6 +33,11 @@ public class WriteOptions {
 
     @Option(names = "--dry-run", description = "Print what would change; commit and push nothing.")
     boolean dryRun;
+
+    /** The layout, repository and commit writer these options name. */
+    WriteTarget target() {
+        return WriteTarget.of(layoutOptions, this);
+    }
 
     CommitWriter writer(Git git) {
         if (maxAttempts < 1) {

@@ -123,7 +123,8 @@ public final class GitopsLayout {
         }
     }
 
-    private static String read(Path file) {
+    /** A UTF-8 text file of the tree; an I/O failure is unexpected here (the tree was just listed). */
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

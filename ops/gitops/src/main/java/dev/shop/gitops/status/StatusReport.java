@@ -12,7 +12,6 @@ import dev.shop.gitops.shared.SharedManifests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -52,9 +51,9 @@ public record StatusReport(List<String> envs, List<String> services, Map<String,
         Map<String, EnvSummary> summaries = new LinkedHashMap<>();
         for (String env : envs) {
             Path file = layout.envKustomization(env);
-            Map<String, ImageEntry> images = KustomizationImages.parse(read(file), file.toString()).entries();
+            Map<String, ImageEntry> images = KustomizationImages.parse(GitopsLayout.read(file), file.toString()).entries();
             Path holdsFile = layout.envDir(env).resolve(Holds.FILE_NAME);
-            Holds holds = Holds.parse(Files.isRegularFile(holdsFile) ? read(holdsFile) : null, holdsFile.toString());
+            Holds holds = Holds.parse(Files.isRegularFile(holdsFile) ? GitopsLayout.read(holdsFile) : null, holdsFile.toString());
             DeploymentHistory history = git == null ? null : DeploymentHistory.read(git, "HEAD", relative(top, file), ledger, HISTORY_COMMITS);
             for (String service : services) {
                 ImageEntry image = images.get(service);
@@ -65,7 +64,7 @@ public record StatusReport(List<String> envs, List<String> services, Map<String,
                         holds.of(service).orElse(null)));
             }
             Path origin = layout.envDir(env).resolve(SharedManifests.FOLDER).resolve(SharedManifests.ORIGIN_FILE);
-            summaries.put(env, new EnvSummary(Files.isRegularFile(origin) ? SharedManifests.originCommit(read(origin)) : null,
+            summaries.put(env, new EnvSummary(Files.isRegularFile(origin) ? SharedManifests.originCommit(GitopsLayout.read(origin)) : null,
                     history == null ? List.of() : history.all().stream().limit(recentPerEnv).toList()));
         }
         return new StatusReport(envs, services, cells, summaries);
@@ -78,14 +77,6 @@ public record StatusReport(List<String> envs, List<String> services, Map<String,
     private static String relative(Path top, Path file) {
         try {
             return top.toRealPath().relativize(file.toRealPath()).toString().replace('\\', '/');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
