@@ -74,6 +74,22 @@ class RollbackCommandTest {
         assertThat(steps.err().strip()).isEqualTo("gitops: prod ran only 0 earlier image(s) of orders, not 1");
     }
 
+    /** Without --service, a rollback undoes the env's last deployment: what it changed goes back, nothing else moves. */
+    @Test
+    void aWholeEnvRollbackUndoesTheLastDeploymentsOnly() {
+        Cli.Run tooFar = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--steps", "3", "--direct");
+        assertThat(tooFar.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(tooFar.err().strip()).isEqualTo("gitops: prod has 3 deployment(s) in its history: cannot undo 3");
+        String before = repos.remoteFile("main", PROD);
+
+        Cli.Run run = Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--direct");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(repos.remoteFile("main", PROD)).isEqualTo(before.replace("newTag: 1.3.0\n    digest: " + DIGEST_130,
+                "newTag: 1.2.0\n    digest: " + DIGEST_120));
+        assertThat(repos.remoteFile("main", HOLDS)).contains("service: \"catalog\"").doesNotContain("orders", "storefront");
+    }
+
     @Test
     void refusesAVersionTheEnvNeverRanAndChangesNothing() {
         String main = git(repos.remote(), "rev-parse", "main");

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
@@ -34,7 +35,9 @@ import java.util.concurrent.Callable;
             "Put an env back on images it ran before, and hold them there.",
             "Targets come from the env's deployment history (each commit that changed",
             "envs/ENV/kustomization.yaml on --branch); a version the env never ran is",
-            "refused (exit 1). The commit also writes envs/ENV/holds.yaml, so set-image",
+            "refused (exit 1). Without --service, --steps N undoes the env's last N",
+            "deployments; with --service, each named service goes back N of its own",
+            "images. The commit also writes envs/ENV/holds.yaml, so set-image",
             "and promote leave the rolled-back services alone until",
             "gitops release-hold lifts the hold. By default the commit goes on a new",
             "branch rollback/ENV-<time>-<hash> with a pull-request body; --direct",
@@ -55,7 +58,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment to roll back.")
     String env;
 
-    @Option(names = "--service", paramLabel = "SERVICE", description = "Service to roll back (repeatable). Default: every service.")
+    @Option(names = "--service", paramLabel = "SERVICE", description = "Service to roll back (repeatable). Default: whatever the undone deployments changed.")
     List<String> services;
 
     @ArgGroup(exclusive = true)
@@ -66,7 +69,7 @@ public final class RollbackCommand implements Callable<Integer> {
         String version;
 
         @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
-                description = "Go back N images of each service's history. Default: ${DEFAULT-VALUE}.")
+                description = "Undo the env's last N deployments (with --service: go back N images of each named service). Default: ${DEFAULT-VALUE}.")
         int steps = 1;
     }
 
@@ -128,10 +131,14 @@ public final class RollbackCommand implements Callable<Integer> {
         DeploymentHistory history = DeploymentHistory.read(writeTarget.git(), tip, envFile, ledger, HISTORY_COMMITS);
         List<Step> steps = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
+        boolean wholeEnv = services == null || services.isEmpty();
+        Set<String> undone = wholeEnv && target.version == null ? lastDeployments(history, refusals) : Set.of();
         for (String service : selected) {
             ImageEntry now = running.get(service);
             if (now == null || now.digest() == null) {
-                refusals.add(env + " does not run " + service);
+                if (!wholeEnv) {
+                    refusals.add(env + " does not run " + service);
+                }
                 continue;
             }
             List<Deployment> earlier = earlierImages(history.of(service), now.digest());
@@ -141,22 +148,43 @@ public final class RollbackCommand implements Callable<Integer> {
                 }
                 Optional<Deployment> match = earlier.stream()
                         .filter(d -> target.version.equals(d.image().newTag()) || target.version.equals(d.image().digest())).findFirst();
-                if (match.isEmpty()) {
+                if (match.isPresent()) {
+                    steps.add(new Step(service, now, match.get()));
+                } else if (!wholeEnv) {
                     refusals.add(env + " never ran " + service + " " + target.version + " (it ran: "
                             + String.join(", ", earlier.stream().map(d -> d.image().display()).toList()) + ")");
-                    continue;
                 }
-                steps.add(new Step(service, now, match.get()));
+            } else if (wholeEnv) {
+                // what the service ran before the undone deployments
+                Optional<Deployment> before = history.of(service).stream().filter(d -> !undone.contains(d.commit())).findFirst();
+                if (before.isEmpty()) {
+                    refusals.add(service + " first came to " + env + " in the deployments to undo: there is nothing to go back to");
+                } else if (!before.get().image().digest().equals(now.digest())) {
+                    steps.add(new Step(service, now, before.get()));
+                }
             } else if (earlier.size() < target.steps) {
                 refusals.add(env + " ran only " + earlier.size() + " earlier image(s) of " + service + ", not " + target.steps);
             } else {
                 steps.add(new Step(service, now, earlier.get(target.steps - 1)));
             }
         }
+        if (wholeEnv && target.version != null && steps.isEmpty() && running.values().stream().noneMatch(i -> target.version.equals(i.newTag()))) {
+            refusals.add(env + " never ran " + target.version + " of any service");
+        }
         if (!refusals.isEmpty()) {
             throw CliException.refusal(String.join("; ", refusals));
         }
         return steps;
+    }
+
+    /** The commits of the env's last --steps deployments, or a refusal when its history is shorter. */
+    private Set<String> lastDeployments(DeploymentHistory history, List<String> refusals) {
+        List<String> commits = history.all().stream().map(Deployment::commit).distinct().toList();
+        if (commits.size() <= target.steps) {
+            refusals.add(env + " has " + commits.size() + " deployment(s) in its history: cannot undo " + target.steps);
+            return Set.of();
+        }
+        return Set.copyOf(commits.subList(0, target.steps));
     }
 
     /** The images the service ran before the current one, newest first, each digest once. */
