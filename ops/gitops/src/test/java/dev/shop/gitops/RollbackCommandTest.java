@@ -8,7 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.shop.gitops.support.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +134,44 @@ class RollbackCommandTest {
         Cli.Run again = Cli.run("set-image", "--repo", clone.toString(), "--env", "prod", "--service", "catalog",
                 "--digest", "sha256:" + "c3".repeat(32), "--tag", "1.4.0", "--no-shared");
         assertThat(again.exitCode()).as(again.toString()).isZero();
+    }
+
+    /** A direct rollback racing write-backs to other envs is rebuilt on each new tip, like set-image: everything lands. */
+    @Test
+    void aDirectRollbackLandsWhileOtherEnvsAreWrittenConcurrently() throws Exception {
+        int writers = 4;
+        List<Path> clones = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            clones.add(repos.clone("writer" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Cli.Run>> runs = new ArrayList<>();
+        runs.add(pool.submit(() -> {
+            start.await();
+            return Cli.run("rollback", "--repo", clone.toString(), "--env", "prod", "--service", "catalog", "--direct", "--max-attempts", "60");
+        }));
+        for (int i = 0; i < writers; i++) {
+            Path writer = clones.get(i);
+            String service = List.of("catalog", "orders", "storefront", "catalog").get(i);
+            String env = i % 2 == 0 ? "dev" : "staging";
+            runs.add(pool.submit(() -> {
+                start.await();
+                return Cli.run("set-image", "--repo", writer.toString(), "--env", env, "--service", service,
+                        "--digest", "sha256:" + "d4".repeat(32), "--tag", "9.0.0", "--no-shared", "--max-attempts", "60");
+            }));
+        }
+        start.countDown();
+        for (Future<Cli.Run> run : runs) {
+            assertThat(run.get().exitCode()).as(run.get().toString()).isZero();
+        }
+        pool.shutdown();
+
+        assertThat(repos.remoteFile("main", PROD)).contains("newTag: 1.2.0\n    digest: " + DIGEST_120);
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/dev/kustomization.yaml")).contains("sha256:" + "d4".repeat(32));
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/staging/kustomization.yaml")).contains("sha256:" + "d4".repeat(32));
+        assertThat(git(repos.remote(), "rev-list", "--merges", "--count", "main").strip()).isEqualTo("0");
+        assertThat(git(repos.remote(), "log", "--format=%s", "main")).contains("rollback(prod): catalog");
     }
 
     @Test
