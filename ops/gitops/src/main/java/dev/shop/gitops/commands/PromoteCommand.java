@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,12 +52,8 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--allow-downgrade", description = "Promote even when B runs a higher version than A.")
     boolean allowDowngrade;
 
-    @Option(names = "--pr-body", paramLabel = "FILE", description = "Write the pull-request body here ('-' for stdout). Default: stdout.")
-    Path prBody;
-
-    @Option(names = "--branch-file", paramLabel = "FILE",
-            description = "Write the promotion branch's name here, for the workflow that opens the pull request (empty when there is nothing to promote).")
-    Path branchFile;
+    @Mixin
+    PullRequestOptions pullRequest;
 
     @Mixin
     SourceOptions sourceOptions;
@@ -83,8 +78,8 @@ public final class PromoteCommand implements Callable<Integer> {
         if (plan.isEmpty()) {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected)
                     + " and its copy of the shared manifests");
-            if (branchFile != null && !write.dryRun) {
-                OutputFiles.writeAtomically(branchFile, "");
+            if (pullRequest.branchFile != null && !write.dryRun) {
+                OutputFiles.writeAtomically(pullRequest.branchFile, "");
             }
             return ExitCodes.OK;
         }
@@ -104,9 +99,9 @@ public final class PromoteCommand implements Callable<Integer> {
             }
             return new CommitWriter.Change(plan.files(), message(plan));
         });
-        OutputFiles.writeOrPrint(prBody, body, out);
-        if (branchFile != null) {
-            OutputFiles.writeAtomically(branchFile, branchName + "\n");
+        OutputFiles.writeOrPrint(pullRequest.prBody, body, out);
+        if (pullRequest.branchFile != null) {
+            OutputFiles.writeAtomically(pullRequest.branchFile, branchName + "\n");
         }
         err.println("promoted " + plan.moves().size() + " service(s)" + (plan.sharedChanges().isEmpty() ? "" : " and the shared manifests")
                 + " from " + from + " to " + to + " on branch " + branchName
