@@ -35,11 +35,7 @@ public final class HoldCommands {
         WriteOptions write;
 
         @Mixin
-        PullRequestOptions pullRequest;
-
-        @Option(names = "--direct",
-                description = "Commit on --branch itself (retrying like set-image) instead of a new branch for a pull request. For envs whose branch rules allow it.")
-        boolean direct;
+        ReviewOptions review;
 
         @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment.")
         String env;
@@ -67,8 +63,8 @@ public final class HoldCommands {
             Holds planned = onTip.apply(tip);
             if (planned == null) {
                 spec.commandLine().getOut().println("no change: " + service + " in " + env + (verb().equals("hold") ? " is already held" : " is not held"));
-                if (pullRequest.branchFile != null && !write.dryRun) {
-                    OutputFiles.writeAtomically(pullRequest.branchFile, "");
+                if (review.pullRequest.branchFile != null && !write.dryRun) {
+                    OutputFiles.writeAtomically(review.pullRequest.branchFile, "");
                 }
                 return ExitCodes.OK;
             }
@@ -77,7 +73,7 @@ public final class HoldCommands {
                 spec.commandLine().getOut().print(planned.text() == null ? "remove " + holdsPath + "\n" : planned.text());
                 return ExitCodes.OK;
             }
-            Proposals.Landed landed = Proposals.land(target, write, pullRequest, direct, verb() + "/" + env + "-" + service, subject, fetched -> {
+            Proposals.Landed landed = Proposals.land(target, write, review, verb() + "/" + env + "-" + service, subject, fetched -> {
                 Holds next = onTip.apply(fetched);
                 if (next == null) {
                     return new CommitWriter.Change(List.of(), "");
@@ -85,9 +81,9 @@ public final class HoldCommands {
                 return new CommitWriter.Change(List.of(new CommitWriter.FileChange(holdsPath, next.text())),
                         subject + "\n\n" + describe() + "\n\n" + Ledger.ENV + ": " + env + "\n" + Ledger.SERVICE + ": " + service + "\n");
             });
-            OutputFiles.writeOrPrint(pullRequest.prBody, "## " + subject + "\n\n" + describe() + "\n\n_Made by `gitops " + verb() + "`._\n",
+            OutputFiles.writeOrPrint(review.pullRequest.prBody, "## " + subject + "\n\n" + describe() + "\n\n_Made by `gitops " + verb() + "`._\n",
                     spec.commandLine().getOut());
-            spec.commandLine().getErr().println(subject + " on " + (direct ? write.branch : "branch " + landed.branch())
+            spec.commandLine().getErr().println(subject + " on " + (review.direct ? write.branch : "branch " + landed.branch())
                     + (landed.outcome().changed() ? " (commit " + landed.outcome().commit().substring(0, 12) + ")" : " (nothing to commit)"));
             return ExitCodes.OK;
         }

@@ -25,12 +25,12 @@ final class Proposals {
      * Commits the change onTip computes: on --branch when direct (rebuilt on each fetched tip, like
      * set-image), else on a new branch named prefix-time-hash; writes the branch file for the workflow.
      */
-    static Landed land(WriteTarget target, WriteOptions write, PullRequestOptions pullRequest, boolean direct, String prefix, String content,
+    static Landed land(WriteTarget target, WriteOptions write, ReviewOptions review, String prefix, String content,
                        Function<String, CommitWriter.Change> onTip) {
-        String branch = direct ? write.branch : branchName(prefix, content);
+        String branch = review.direct ? write.branch : branchName(prefix, content);
         CommitWriter.Outcome outcome = target.writer().commit(write.branch, branch, onTip);
-        if (pullRequest.branchFile != null) {
-            OutputFiles.writeAtomically(pullRequest.branchFile, direct || !outcome.changed() ? "" : branch + "\n");
+        if (review.pullRequest.branchFile != null) {
+            OutputFiles.writeAtomically(review.pullRequest.branchFile, review.direct || !outcome.changed() ? "" : branch + "\n");
         }
         return new Landed(outcome, branch);
     }

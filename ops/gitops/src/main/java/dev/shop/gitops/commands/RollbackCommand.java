@@ -53,11 +53,7 @@ public final class RollbackCommand implements Callable<Integer> {
     WriteOptions write;
 
     @Mixin
-    PullRequestOptions pullRequest;
-
-    @Option(names = "--direct",
-            description = "Commit on --branch itself (retrying like set-image) instead of a new branch for a pull request. For envs whose branch rules allow it.")
-    boolean direct;
+    ReviewOptions review;
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment to roll back.")
     String env;
@@ -102,8 +98,8 @@ public final class RollbackCommand implements Callable<Integer> {
         List<Step> steps = plan(writeTarget, tip, envFile, selected);
         if (steps.isEmpty()) {
             out.println("nothing to roll back: " + env + " already runs the requested images of " + String.join(", ", selected));
-            if (pullRequest.branchFile != null && !write.dryRun) {
-                OutputFiles.writeAtomically(pullRequest.branchFile, "");
+            if (review.pullRequest.branchFile != null && !write.dryRun) {
+                OutputFiles.writeAtomically(review.pullRequest.branchFile, "");
             }
             return ExitCodes.OK;
         }
@@ -113,7 +109,7 @@ public final class RollbackCommand implements Callable<Integer> {
             out.print(body);
             return ExitCodes.OK;
         }
-        Proposals.Landed landed = Proposals.land(writeTarget, write, pullRequest, direct, "rollback/" + env, String.join("\n", planned.values()), fetched -> {
+        Proposals.Landed landed = Proposals.land(writeTarget, write, review, "rollback/" + env, String.join("\n", planned.values()), fetched -> {
             List<Step> onTip = plan(writeTarget, fetched, envFile, selected);
             if (!onTip.equals(steps)) {
                 throw CliException.environment(env + " changed while rolling back (now: " + describe(onTip) + "); run again");
@@ -122,9 +118,9 @@ public final class RollbackCommand implements Callable<Integer> {
             files(writeTarget, fetched, envFile, holdsPath, onTip, since).forEach((path, text) -> changes.add(new CommitWriter.FileChange(path, text)));
             return new CommitWriter.Change(changes, message(onTip));
         });
-        OutputFiles.writeOrPrint(pullRequest.prBody, body, out);
+        OutputFiles.writeOrPrint(review.pullRequest.prBody, body, out);
         spec.commandLine().getErr().println("rolled back " + describe(steps) + " in " + env + " on "
-                + (direct ? write.branch : "branch " + landed.branch()) + " (commit " + landed.outcome().commit().substring(0, 12)
+                + (review.direct ? write.branch : "branch " + landed.branch()) + " (commit " + landed.outcome().commit().substring(0, 12)
                 + (write.noPush ? ", local only)" : ", pushed to " + write.remote + ")"));
         return ExitCodes.OK;
     }
