@@ -166,6 +166,9 @@ class SetImageCommandTest {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(refused.err().strip()).doesNotContain("\n")
                 .startsWith("gitops: downgrade of catalog in dev from 1.3.0-alpha.7 to 1.3.0-alpha.6 refused");
+        String[] dryRun = java.util.Arrays.copyOf(older, older.length + 1);
+        dryRun[older.length] = "--dry-run";
+        assertThat(Cli.run(dryRun).exitCode()).as("a dry run says the same").isEqualTo(ExitCodes.FINDINGS);
         assertThat(git(repos.remote(), "rev-parse", "main")).isEqualTo(head);
         assertThat(GitRepos.fingerprint(clone)).isEqualTo(files);
 
@@ -199,7 +202,8 @@ class SetImageCommandTest {
         assertThat(repos.remoteFile("main", copy + "origin.yaml")).contains("commit: " + build);
         assertThat(repos.remoteFile("main", "gitops-envs/envs/staging/shared/base/catalog/kustomization.yaml")).doesNotContain("SHOP_FEATURE");
         assertThat(repos.remoteFile("main", config)).as("main's own base is not what deploys").doesNotContain("SHOP_FEATURE");
-        assertThat(git(repos.remote(), "log", "-1", "--format=%B", "main")).contains("Gitops-Source-Commit: " + build);
+        assertThat(git(repos.remote(), "log", "-1", "--format=%B", "main"))
+                .startsWith("deploy(dev): catalog 1.3.0-alpha.7 -> 1.3.0-alpha.8, shared manifests").contains("Gitops-Source-Commit: " + build);
 
         // A build of the earlier commit finishing later sets its image but keeps the newer base.
         Cli.Run late = Cli.run("set-image", "--repo", clone.toString(), "--env", "dev", "--service", "orders",

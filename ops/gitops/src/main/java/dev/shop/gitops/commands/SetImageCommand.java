@@ -89,7 +89,11 @@ public final class SetImageCommand implements Callable<Integer> {
         if (write.dryRun) {
             String tip = writer.tip(write.branch);
             String before = target.read(tip, path);
-            String after = KustomizationImages.parse(before, path).withImage(wanted);
+            KustomizationImages images = KustomizationImages.parse(before, path);
+            String after = images.withImage(wanted);
+            if (!after.equals(before)) {
+                refuseHeldOrOlder(writer, tip, holdsPath, images.entry(service).orElse(new ImageEntry(service, null, null, null)));
+            }
             out.print(before.equals(after) ? "no change: " + service + " in " + env + " already runs " + wanted.display() + "\n"
                     : ManifestDiff.unified(path, before, after));
             return 0;
@@ -104,14 +108,12 @@ public final class SetImageCommand implements Callable<Integer> {
                 return new CommitWriter.Change(List.of(), "");
             }
             ImageEntry old = images.entry(service).orElse(new ImageEntry(service, null, null, null));
+            boolean sharedChanged = !files.isEmpty();
             if (!after.equals(before)) {
-                Holds.parse(writer.read(tip, holdsPath), holdsPath).of(service).ifPresent(hold -> {
-                    throw CliException.refusal(Holds.refusal(env, hold));
-                });
-                refuseDowngrade(old);
+                refuseHeldOrOlder(writer, tip, holdsPath, old);
                 files.add(new CommitWriter.FileChange(path, after));
             }
-            return new CommitWriter.Change(files, message(old, old.overlay(wanted), source));
+            return new CommitWriter.Change(files, message(old, old.overlay(wanted), source, sharedChanged));
         });
         if (!outcome.changed()) {
             out.println("no change: " + service + " in " + env + " already runs " + wanted.display());
@@ -123,7 +125,11 @@ public final class SetImageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void refuseDowngrade(ImageEntry old) {
+    /** A held service, or a lower version than the env runs, is refused (exit 1) unless --allow-downgrade. */
+    private void refuseHeldOrOlder(CommitWriter writer, String tip, String holdsPath, ImageEntry old) {
+        Holds.parse(writer.read(tip, holdsPath), holdsPath).of(service).ifPresent(hold -> {
+            throw CliException.refusal(Holds.refusal(env, hold));
+        });
         Optional<SemVer> running = SemVer.parse(old.newTag());
         Optional<SemVer> next = SemVer.parse(tag);
         if (!allowDowngrade && running.isPresent() && next.isPresent() && next.get().compareTo(running.get()) < 0) {
@@ -132,14 +138,15 @@ public final class SetImageCommand implements Callable<Integer> {
         }
     }
 
-    private String message(ImageEntry old, ImageEntry next, String source) {
+    private String message(ImageEntry old, ImageEntry next, String source, boolean sharedChanged) {
         String oldVersion = old.newTag() == null ? "(none)" : old.newTag();
         String newVersion = next.newTag() == null ? "(untagged)" : next.newTag();
-        return "deploy(" + env + "): " + service + " " + oldVersion + " -> " + newVersion + "\n\n"
+        return "deploy(" + env + "): " + service + " " + oldVersion + " -> " + newVersion + (sharedChanged ? ", shared manifests" : "") + "\n\n"
                 + "Set the image of " + service + " in " + env + ":\n"
                 + "  old: " + old.display() + "\n"
                 + "  new: " + next.display() + "\n"
-                + "Built from source commit " + source + ".\n\n"
+                + "Built from source commit " + source + (sharedChanged ? "; " + env + "'s copy of base/ and components/ is now that commit's" : "")
+                + ".\n\n"
                 + Ledger.ENV + ": " + env + "\n"
                 + Ledger.SERVICE + ": " + service + "\n"
                 + (next.newTag() == null ? "" : Ledger.VERSION + ": " + next.newTag() + "\n")
