@@ -19,15 +19,20 @@ public final class Git {
      * How long one git command may run. Long enough for a fetch of a big repository over a slow
      * link; short enough that a stalled connection fails the job. GITOPS_GIT_TIMEOUT_SECONDS overrides.
      */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("GITOPS_GIT_TIMEOUT_SECONDS", "300")));
+    static Duration defaultTimeout() {
+        String seconds = System.getenv().getOrDefault("GITOPS_GIT_TIMEOUT_SECONDS", "300");
+        if (!seconds.matches("[1-9][0-9]{0,5}")) {
+            throw CliException.usage("GITOPS_GIT_TIMEOUT_SECONDS must be a whole number of seconds (1 to 999999), not '" + seconds + "'");
+        }
+        return Duration.ofSeconds(Long.parseLong(seconds));
+    }
 
     private final Path dir;
     private final Map<String, String> env;
     private final Duration timeout;
 
     public Git(Path dir) {
-        this(dir, Map.of(), DEFAULT_TIMEOUT);
+        this(dir, Map.of(), defaultTimeout());
     }
 
     private Git(Path dir, Map<String, String> env, Duration timeout) {
