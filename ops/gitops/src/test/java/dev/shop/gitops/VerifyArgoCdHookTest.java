@@ -6,10 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,18 +20,8 @@ class VerifyArgoCdHookTest {
     Path repo;
 
     @BeforeEach
-    void repositoryWithABrokenCluster() throws IOException {
-        Path fixture = GitRepos.FIXTURES.resolve("gitops-envs");
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path file : files.toList()) {
-                Path target = repo.resolve("gitops-envs").resolve(fixture.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+    void repositoryWithABrokenCluster() {
+        GitRepos.copyTree(GitRepos.FIXTURES.resolve("gitops-envs"), repo.resolve("gitops-envs"));
         write("ops/argocd/clusters/lab/kustomization.yaml", "resources:\n  - web.yaml\n");
         write("ops/argocd/clusters/lab/web.yaml", """
                 apiVersion: argoproj.io/v1alpha1
@@ -96,9 +83,7 @@ class VerifyArgoCdHookTest {
         assertThat(run.out()).isEqualTo("verify: 1 env(s) ok: dev\n");
     }
 
-    private void write(String file, String text) throws IOException {
-        Path path = repo.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+    private void write(String file, String text) {
+        GitRepos.write(repo.resolve(file), text);
     }
 }
