@@ -30,33 +30,46 @@ public final class ArgoCdChecks {
     }
 
     public static List<Violation> run(Path repo, Kustomize kustomize) {
-        List<ClusterModel> models = new ArrayList<>();
+        List<String> clusters = clusters(repo);
+        // each cluster is a dozen kustomize runs: render the clusters side by side
+        List<Checked> checked = clusters.parallelStream().map(cluster -> check(repo, cluster, kustomize)).toList();
         List<Violation> found = new ArrayList<>();
-        for (String cluster : clusters(repo)) {
-            ClusterModel model;
-            try {
-                model = ClusterModel.load(repo, cluster, kustomize);
-            } catch (Kustomize.RenderException e) {
-                found.add(new Violation(CLUSTERS + "/" + cluster, "kustomization", "render", "kustomize build failed: " + e.getMessage(),
-                        "run `kubectl kustomize` on the folder it names and fix the reported file"));
-                continue;
-            } catch (IllegalArgumentException e) {
-                found.add(new Violation(CLUSTERS + "/" + cluster, "contract", ChartContractsCheck.RULE, e.getMessage(),
-                        "write provides: and needs: as lists of type:value"));
-                continue;
+        List<ClusterModel> models = new ArrayList<>();
+        for (Checked result : checked) {
+            found.addAll(result.violations());
+            if (result.model() != null) {
+                models.add(result.model());
             }
-            models.add(model);
-            found.addAll(SyncOrderCheck.check(model));
-            found.addAll(ChartContractsCheck.check(repo, model));
-            found.addAll(SecretStoreScopeCheck.check(model));
-            model.envs.forEach((env, objects) -> found.addAll(PublicIngressCheck.check(env, objects)));
-            found.addAll(ClusterCapabilitiesCheck.check(repo, model));
         }
-        if (models.size() == clusters(repo).size()) {
+        if (models.size() == clusters.size()) {
             found.addAll(ChartContractsCheck.stale(repo, models));
         }
         found.addAll(BootstrapCheck.check(repo, models));
         return found;
+    }
+
+    /** One cluster's findings, and its model when it could be built. */
+    private record Checked(ClusterModel model, List<Violation> violations) {
+    }
+
+    private static Checked check(Path repo, String cluster, Kustomize kustomize) {
+        ClusterModel model;
+        try {
+            model = ClusterModel.load(repo, cluster, kustomize);
+        } catch (Kustomize.RenderException e) {
+            return new Checked(null, List.of(new Violation(CLUSTERS + "/" + cluster, "kustomization", "render",
+                    "kustomize build failed: " + e.getMessage(), "run `kubectl kustomize` on the folder it names and fix the reported file")));
+        } catch (IllegalArgumentException e) {
+            return new Checked(null, List.of(new Violation(CLUSTERS + "/" + cluster, "contract", ChartContractsCheck.RULE, e.getMessage(),
+                    "write provides: and needs: as lists of type:value")));
+        }
+        List<Violation> found = new ArrayList<>();
+        found.addAll(SyncOrderCheck.check(model));
+        found.addAll(ChartContractsCheck.check(repo, model));
+        found.addAll(SecretStoreScopeCheck.check(model));
+        model.envs.forEach((env, objects) -> found.addAll(PublicIngressCheck.check(env, objects)));
+        found.addAll(ClusterCapabilitiesCheck.check(repo, model));
+        return new Checked(model, found);
     }
 
     private static List<String> clusters(Path repo) {
