@@ -3,6 +3,8 @@ package dev.shop.repochecks.terraform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,36 +65,21 @@ class ClusterVariablesTest {
         assertThat(plan.exit()).as(plan.output()).isZero();
     }
 
-    @Test
-    void rejectsAnIdentityCenterRoleWithoutItsPath() throws IOException {
-        TerraformCli.Result plan = plan(VALID.replace("role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_", "role/AWSReservedSSO_"));
+    /** Each row breaks the valid inputs one way; the plan must fail on the variable named. */
+    @ParameterizedTest(name = "rejects {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_ | role/AWSReservedSSO_           | admin_role_arns                        | an Identity Center role without its path
+            api_private_access_cidrs = ["10.99.0.0/22"]                     | api_private_access_cidrs = []  | api_private_access_security_group_ids  | a private API only the nodes reach
+            v1.12.4-eksbuild.1                                               | latest                         | addon_versions                         | an add-on without an exact version
+            "Z0123456789ABCDEFGHIJ"                                          | "/hostedzone/Z0123456789ABCDEFGHIJ" | dns_zone_id                       | a hosted zone given as a path
+            """)
+    void rejectsABrokenInput(String valid, String broken, String variable, String what) throws IOException {
+        assertThat(VALID).contains(valid);
 
-        assertThat(plan.exit()).isNotZero();
-        assertThat(plan.output()).contains("admin_role_arns");
-    }
+        TerraformCli.Result plan = plan(VALID.replace(valid, broken));
 
-    @Test
-    void rejectsAPrivateApiThatOnlyTheNodesReach() throws IOException {
-        TerraformCli.Result plan = plan(VALID.replace("api_private_access_cidrs = [\"10.99.0.0/22\"]", ""));
-
-        assertThat(plan.exit()).isNotZero();
-        assertThat(plan.output()).contains("api_private_access_security_group_ids");
-    }
-
-    @Test
-    void rejectsAnAddonWithoutAnExactVersion() throws IOException {
-        TerraformCli.Result plan = plan(VALID.replace("v1.12.4-eksbuild.1", "latest"));
-
-        assertThat(plan.exit()).isNotZero();
-        assertThat(plan.output()).contains("addon_versions");
-    }
-
-    @Test
-    void rejectsAHostedZoneGivenAsAPath() throws IOException {
-        TerraformCli.Result plan = plan(VALID.replace("\"Z0123456789ABCDEFGHIJ\"", "\"/hostedzone/Z0123456789ABCDEFGHIJ\""));
-
-        assertThat(plan.exit()).isNotZero();
-        assertThat(plan.output()).contains("dns_zone_id");
+        assertThat(plan.exit()).as(what).isNotZero();
+        assertThat(plan.output()).contains(variable);
     }
 
     private static TerraformCli.Result plan(String tfvars) throws IOException {
