@@ -83,7 +83,7 @@ module "ebs_csi_pod_identity" {
   tags = var.tags
 }
 
-# cert-manager solves ACME DNS-01 challenges in the shop's hosted zone (ADR 0405).
+# cert-manager solves ACME DNS-01 challenges in the shop's hosted zone (ADR 0406).
 module "cert_manager_pod_identity" {
   source  = "terraform-aws-modules/eks-pod-identity/aws"
   version = "2.6.0"
