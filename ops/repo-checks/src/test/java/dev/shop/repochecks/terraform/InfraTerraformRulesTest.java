@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -179,7 +180,13 @@ class InfraTerraformRulesTest {
 
     @Test
     void allRulesTogetherFindNothing() {
-        List<String> findings = TerraformRules.all(tree);
+        List<String> findings = new ArrayList<>(TerraformRules.all(tree));
+        findings.addAll(ModuleInputRules.all(tree, ModuleFacts.forRepository()));
+        findings.addAll(ClusterRules.all(tree));
+        findings.addAll(StableKeyRules.mapsNotKeyedByListIndex(tree));
+        findings.addAll(PodIdentityTrustRules.sourceAccountInTrust(tree));
+        findings.addAll(SecretValueRules.secretVersionsHaveAValue(tree));
+        findings.addAll(OverlayEndpointRules.overlayEndpointsHaveTerraformShape(tree, RepoPaths.repoRoot().resolve("gitops-envs/envs")));
         assertThat(findings).as(String.join("\n", findings)).isEmpty();
     }
 }
