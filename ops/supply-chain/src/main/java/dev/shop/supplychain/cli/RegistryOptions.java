@@ -12,7 +12,7 @@ final class RegistryOptions {
     String image;
 
     @Option(names = "--username", paramLabel = "USER",
-            description = "Registry user (ECR: AWS); the password is read from REGISTRY_PASSWORD. Default: anonymous.")
+            description = "Registry user (ECR: AWS); the password is read from REGISTRY_PASSWORD. Default: the docker login for the host, else anonymous.")
     String username;
 
     ImageReference reference() {
@@ -21,7 +21,7 @@ final class RegistryOptions {
 
     OciRegistry registry() {
         String host = reference().registry();
-        return username == null ? OciRegistry.anonymous(host)
+        return username == null ? OciRegistry.withDockerLogin(host)
                 : OciRegistry.forHost(host, username, System.getenv().getOrDefault("REGISTRY_PASSWORD", ""));
     }
 }

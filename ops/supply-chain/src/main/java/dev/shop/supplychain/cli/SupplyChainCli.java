@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "supply-chain", mixinStandardHelpOptions = true,
         description = "SBOMs and signatures of the shop's images in an OCI registry.",
-        subcommands = {KeygenCommand.class, AttachSbomCommand.class, SignCommand.class, VerifyCommand.class,
+        subcommands = {KeygenCommand.class, AttachSbomCommand.class, AttachSbomsCommand.class, SignCommand.class, VerifyCommand.class,
             SbomDiffCommand.class, CheckIgnoreFileCommand.class})
 public final class SupplyChainCli {
 

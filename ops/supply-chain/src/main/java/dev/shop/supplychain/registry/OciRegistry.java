@@ -57,6 +57,12 @@ public final class OciRegistry {
         return forHost(host, null, null);
     }
 
+    /** With the login {@code docker login} stored for this host, else anonymous. */
+    public static OciRegistry withDockerLogin(String host) {
+        OciRegistry registry = anonymous(host);
+        return DockerConfig.basicAuth(host).map(auth -> new OciRegistry(host, registry.baseUrl, auth)).orElse(registry);
+    }
+
     /** Plain HTTP for a registry on loopback, HTTPS for every other host. */
     public static OciRegistry forHost(String host, String username, String password) {
         boolean loopback = host.equals("localhost") || host.equals("127.0.0.1")
