@@ -16,6 +16,12 @@ public final class PromotionDependencies {
     private PromotionDependencies() {
     }
 
+    /** The section for images named {@code registry/repository@digest}; {@code running} null for a first deployment. */
+    public static String section(String service, String running, String promoted) {
+        ImageReference next = ImageReference.parse(promoted);
+        return section(OciRegistry.withDockerLogin(next.registry()), service, running == null ? null : ImageReference.parse(running), next);
+    }
+
     /** {@code running} is null when the target env runs no image of the service yet. */
     public static String section(OciRegistry registry, String service, ImageReference running, ImageReference promoted) {
         SbomAttachment sboms = new SbomAttachment(registry);

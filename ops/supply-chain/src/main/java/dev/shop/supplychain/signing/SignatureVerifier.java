@@ -44,6 +44,12 @@ public final class SignatureVerifier {
         return new SignatureVerifier(keys);
     }
 
+    /** Verifies {@code registry/repository@digest} in its registry, logged in as {@code docker login} left it. */
+    public Verified verify(String repositoryName, String digest) {
+        ImageReference image = ImageReference.parse(repositoryName + "@" + digest);
+        return verify(OciRegistry.withDockerLogin(image.registry()), image);
+    }
+
     public Verified verify(OciRegistry registry, ImageReference image) {
         if (registry.manifest(image.repository(), image.digest()).isEmpty()) {
             throw SupplyChainException.refusal(image + " does not exist in the registry");
