@@ -6,6 +6,7 @@ import dev.shop.supplychain.ImageReference;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import dev.shop.supplychain.signing.ImageSigner;
 import dev.shop.supplychain.signing.Keys;
+import dev.shop.supplychain.support.FakeSigstore;
 import dev.shop.supplychain.support.TestRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,28 @@ class SupplyChainGateTest {
         assertThat(run.err().strip()).doesNotContain("\n").contains(unsigned + " is not signed");
         assertThat(git(repos.remote(), "rev-parse", "main")).isEqualTo(head);
         assertThat(GitRepos.fingerprint(clone)).isEqualTo(files);
+    }
+
+    @Test
+    void inCiSetImageAcceptsOnlyThePipelinesKeylessIdentity() throws Exception {
+        FakeSigstore sigstore = FakeSigstore.start(temp.resolve("sigstore"));
+        Path trustedRoot = temp.resolve("trusted_root.json");
+        Files.write(trustedRoot, sigstore.trustedRoot());
+        String pipeline = "https://github.com/example-org/shop/.github/workflows/deliver.yml@refs/heads/develop";
+        ImageReference byPipeline = registry.pushImage("shop/catalog", "1.4.0-alpha.1", "catalog built by deliver.yml");
+        ImageReference byOther = registry.pushImage("shop/catalog", "1.4.0-alpha.2", "catalog built by another workflow");
+        sigstore.sign(registry.client(), byPipeline, pipeline, FakeSigstore.GITHUB_ISSUER);
+        sigstore.sign(registry.client(), byOther, pipeline.replace("deliver.yml", "pull-request.yml"), FakeSigstore.GITHUB_ISSUER);
+        String[] identity = {"--verify-identity", "^https://github\\.com/example-org/shop/\\.github/workflows/deliver\\.yml@refs/heads/develop$",
+            "--sigstore-trusted-root", trustedRoot.toString()};
+
+        Cli.Run refused = setImage("dev", byOther, "1.4.0-alpha.2", identity);
+        Cli.Run accepted = setImage("dev", byPipeline, "1.4.0-alpha.1", identity);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(refused.err()).contains("signed by " + pipeline.replace("deliver.yml", "pull-request.yml"));
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(repos.remoteFile("main", "gitops-envs/envs/dev/kustomization.yaml")).contains("digest: " + byPipeline.digest());
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.shop.gitops.commands;
 
 import dev.shop.gitops.CliException;
 import dev.shop.supplychain.SupplyChainException;
+import dev.shop.supplychain.cli.IdentityOptions;
 import dev.shop.supplychain.sbom.PromotionDependencies;
 import dev.shop.supplychain.signing.SignatureVerifier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,14 +14,18 @@ import java.util.function.Supplier;
 
 /**
  * The supply-chain gate of the commands that write digests (set-image, promote): with
- * --verify-signatures-with, a digest is written only if its image carries a signature by a trusted
- * key (ops/supply-chain); otherwise the command refuses with one line and writes nothing.
+ * --verify-signatures-with (a key, the local rehearsal) or --verify-identity (keyless, CI), a digest
+ * is written only if its image carries a signature by that key or identity (ops/supply-chain);
+ * otherwise the command refuses with one line and writes nothing.
  */
 public final class SupplyChainOptions {
 
     @Option(names = "--verify-signatures-with", paramLabel = "PUBLIC_KEY",
             description = "Refuse a digest whose image has no cosign signature by this key (PEM; repeatable).")
-    List<Path> trustedKeys;
+    List<Path> trustedKeys = List.of();
+
+    @Mixin
+    IdentityOptions identity;
 
     @Option(names = "--sbom-diff",
             description = "promote: add each service's dependency changes, read from the images' SBOMs in the registry.")
@@ -30,14 +36,15 @@ public final class SupplyChainOptions {
      * (the repository is then not even looked up).
      */
     void verify(String service, Supplier<String> repositoryOf, String digest) {
-        if (trustedKeys == null || trustedKeys.isEmpty()) {
+        SignatureVerifier verifier = translated(() -> identity.verifier(trustedKeys));
+        if (verifier == null) {
             return;
         }
         String repository = repositoryOf.get();
         if (repository == null) {
             throw CliException.usage("cannot verify the signature of " + service + ": its images: entry has no newName (pass --image)");
         }
-        translated(() -> SignatureVerifier.trusting(trustedKeys).verify(repository, digest));
+        translated(() -> verifier.verify(repository, digest));
     }
 
     /** The promotion PR's dependency section of one service ({@code runningImage} null for a first deployment). */
