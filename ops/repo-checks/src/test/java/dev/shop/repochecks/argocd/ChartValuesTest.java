@@ -59,7 +59,7 @@ class ChartValuesTest {
                 }
             }
         }
-        assertThat(checked).isGreaterThanOrEqualTo(8);
+        assertThat(checked).isGreaterThanOrEqualTo(9);
         assertThat(unknown).isEmpty();
     }
 
@@ -99,7 +99,8 @@ class ChartValuesTest {
      * kube-prometheus-stack-79.10.0 charts/kube-prometheus-stack; grafana/helm-charts grafana-10.3.0
      * charts/grafana; nginx/kubernetes-ingress v5.3.4 charts/nginx-ingress (chart 2.4.4); grafana/loki
      * helm-loki-6.45.1 production/helm/loki; kubernetes-sigs/metrics-server metrics-server-helm-chart-3.13.0
-     * charts/metrics-server; fluent/helm-charts fluent-bit-0.50.0 charts/fluent-bit), then:
+     * charts/metrics-server; fluent/helm-charts fluent-bit-0.50.0 charts/fluent-bit; kyverno/kyverno
+     * kyverno-chart-3.9.0 charts/kyverno), then:
      * ./mvnw -B -q -pl ops/repo-checks verify -Dtest=ChartValuesTest -Dchart.sources=DIR
      */
     @Test
