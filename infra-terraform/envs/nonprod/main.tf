@@ -48,6 +48,11 @@ module "cluster" {
   control_plane_subnet_ids = module.network.intra_subnet_ids
   public_access_cidrs      = var.public_access_cidrs
   admin_role_arns          = var.admin_role_arns
+  addon_versions           = var.eks_addon_versions
+  dns_zone_id              = var.dns_zone_id
+
+  api_private_access_cidrs              = var.api_private_access_cidrs
+  api_private_access_security_group_ids = var.api_private_access_security_group_ids
 
   enable_ci_status_access = true
   ci_status_role_arn      = module.ci_identity.status_role_arn

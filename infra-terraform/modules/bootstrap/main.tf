@@ -16,11 +16,10 @@ resource "helm_release" "argocd" {
   wait             = true
   timeout          = 600
 
-  # Minimal first install: the full values (ops/argocd/platform/values/argocd.yaml) need CRDs
-  # such as ServiceMonitor that only the platform add-ons bring; Argo CD applies them itself.
-  values = [yamlencode({
-    dex = { enabled = false }
-  })]
+  # The first-install values Argo CD's own Application also applies first: no CRD-dependent objects
+  # (ServiceMonitor comes with the add-ons), and the Application health check the root's sync waves
+  # need. The full values (ops/argocd/platform/values/argocd.yaml) follow once Argo CD manages itself.
+  values = [file("${path.module}/../../../ops/argocd/platform/values/argocd-bootstrap.yaml")]
 
   # After the handover Argo CD owns these objects; a later apply must not roll them back.
   lifecycle {

@@ -9,9 +9,9 @@ variable "environments" {
 }
 
 variable "platform_secret_names" {
-  description = "Cluster-wide secrets under shop/platform/ that ops/argocd's ExternalSecrets read (Argo CD notifications and sign-in, Grafana admin)."
+  description = "Cluster-wide secrets under shop/platform/ that ops/argocd's ExternalSecrets read (Argo CD notifications and repository access, sign-in, Grafana admin, Alertmanager's Slack webhook)."
   type        = list(string)
-  default     = ["argocd-notifications", "argocd-dex-github", "grafana-admin"]
+  default     = ["argocd-notifications", "argocd-dex-github", "grafana-admin", "alertmanager-slack"]
 
   validation {
     condition     = alltrue([for name in var.platform_secret_names : can(regex("^[a-z][a-z0-9-]*$", name))])

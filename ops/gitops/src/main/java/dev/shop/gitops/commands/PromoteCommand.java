@@ -11,6 +11,7 @@ import dev.shop.gitops.promotion.PromotionBody;
 import dev.shop.gitops.promotion.PromotionPlan;
 import dev.shop.gitops.promotion.RenderedDiff;
 import dev.shop.gitops.shared.SharedManifests;
+import dev.shop.supplychain.sbom.PromotionDependencies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,9 @@ public final class PromoteCommand implements Callable<Integer> {
 
     @Mixin
     WriteOptions write;
+
+    @Mixin
+    SupplyChainOptions supplyChain;
 
     @Option(names = "--from", required = true, paramLabel = "A", description = "Env whose images are promoted (e.g. staging).")
     String from;
@@ -75,6 +79,7 @@ public final class PromoteCommand implements Callable<Integer> {
 
         String tip = writer.tip(write.branch);
         PromotionPlan plan = PromotionPlan.make(writer, tip, envs, selected, allowDowngrade);
+        plan.moves().forEach(move -> supplyChain.verify(move.service(), () -> move.next().newName(), move.next().digest()));
         if (plan.isEmpty()) {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected)
                     + " and its copy of the shared manifests");
@@ -117,7 +122,7 @@ public final class PromoteCommand implements Callable<Integer> {
         String toOrigin = SharedManifests.originCommit(writer.read(tip, originPath(target, to)));
         List<ManifestDiff.ObjectDiff> diffs = RenderedDiff.of(target.git(), tip, target.rootPath(), to, target.envFolder(to),
                 plan.files(), kustomize);
-        return PromotionBody.render(plan, ledger, sourceOptions.git(target.git()), fromOrigin, toOrigin, diffs);
+        return PromotionBody.render(plan, ledger, sourceOptions.git(target.git()), fromOrigin, toOrigin, dependencies(plan.moves()), diffs);
     }
 
     private static String originPath(WriteTarget target, String env) {
@@ -140,6 +145,19 @@ public final class PromoteCommand implements Callable<Integer> {
             message.append(Ledger.SERVICE).append(": ").append(move.service()).append('\n');
         }
         return message.toString();
+    }
+
+    /** With --sbom-diff: per service, the dependencies the promoted image adds, removes and changes. */
+    private String dependencies(List<Move> moves) {
+        if (!supplyChain.sbomDiff) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("\n" + PromotionDependencies.HEADING + "\n\n");
+        for (Move move : moves) {
+            String running = move.old().digest() == null || move.old().newName() == null ? null : move.old().newName() + "@" + move.old().digest();
+            section.append(supplyChain.dependencies(move.service(), running, move.next().newName() + "@" + move.next().digest())).append('\n');
+        }
+        return section.toString();
     }
 
     /** promote/prod-from-staging-20261126-143000-1a2b3c4: readable, and unique by time and content. */

@@ -42,6 +42,9 @@ public final class SetImageCommand implements Callable<Integer> {
     @Mixin
     WriteOptions write;
 
+    @Mixin
+    SupplyChainOptions supplyChain;
+
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
     String env;
 
@@ -84,6 +87,7 @@ public final class SetImageCommand implements Callable<Integer> {
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
         CommitWriter writer = target.writer();
         PrintWriter out = spec.commandLine().getOut();
+        supplyChain.verify(service, () -> image != null ? image : currentRepository(target, writer, path), digest);
         SharedCarrier shared = noShared ? null : SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);
 
         if (write.dryRun) {
@@ -152,6 +156,12 @@ public final class SetImageCommand implements Callable<Integer> {
                 + (next.newTag() == null ? "" : Ledger.VERSION + ": " + next.newTag() + "\n")
                 + Ledger.DIGEST + ": " + next.digest() + "\n"
                 + Ledger.SOURCE_COMMIT + ": " + source + "\n";
+    }
+
+    /** The newName the env's images: entry of the service has now, which an unchanged --image keeps. */
+    private String currentRepository(WriteTarget target, CommitWriter writer, String path) {
+        return KustomizationImages.parse(target.read(writer.tip(write.branch), path), path).entry(service)
+                .map(ImageEntry::newName).orElse(null);
     }
 
     static String defaultSourceCommit() {

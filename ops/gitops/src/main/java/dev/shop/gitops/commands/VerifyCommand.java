@@ -1,6 +1,7 @@
 package dev.shop.gitops.commands;
 
 import dev.shop.gitops.ExitCodes;
+import dev.shop.gitops.argocd.ArgoCdChecks;
 import dev.shop.gitops.kustomize.Kustomize;
 import dev.shop.gitops.layout.GitopsLayout;
 import dev.shop.gitops.manifests.Manifests;
@@ -15,6 +16,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,6 +28,9 @@ import java.util.concurrent.Callable;
             "real ports, requests and limits, non-root, read-only root fs, no privilege",
             "escalation, no host namespaces, no mutable tags, digests in staging and",
             "prod, selectors, Services target pods, PDBs, NetworkPolicies.",
+            "Without --env, also checks what Argo CD applies in each cluster (ops/argocd):",
+            "sync waves and health, chart contracts, secret stores, public paths, and",
+            "what the cluster must provide (infra-terraform).",
             "Prints one line per violation: env, object, [rule], message, fix hint."})
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -46,7 +52,11 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> selected = envs == null || envs.isEmpty() ? layout.envs() : envs;
         selected.forEach(layout::envKustomization);
         Kustomize kustomize = Kustomize.locate();
-        List<Violation> violations = new Verifier(layout, kustomize).verify(selected);
+        List<Violation> violations = new ArrayList<>(new Verifier(layout, kustomize).verify(selected));
+        Path repo = layout.root().getParent();
+        if ((envs == null || envs.isEmpty()) && ArgoCdChecks.applies(repo)) {
+            violations.addAll(ArgoCdChecks.run(repo, kustomize));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
             ObjectNode report = Manifests.YAML.createObjectNode();

@@ -17,8 +17,9 @@ public final class PromotionBody {
     private PromotionBody() {
     }
 
+    /** dependencies: the supply-chain section (empty without --sbom-diff), placed after the commits. */
     public static String render(PromotionPlan plan, Ledger ledger, Git sources, String fromOrigin, String toOrigin,
-                                List<ManifestDiff.ObjectDiff> diffs) {
+                                String dependencies, List<ManifestDiff.ObjectDiff> diffs) {
         String from = plan.from();
         String to = plan.to();
         StringBuilder body = new StringBuilder();
@@ -49,6 +50,7 @@ public final class PromotionBody {
                 body.append(commitList(sources, move.service(), ledger.sourceCommit(move.old().digest()), ledger.sourceCommit(move.next().digest())));
             }
         }
+        body.append(dependencies);
         body.append("\n### Rendered manifests of ").append(to).append("\n\n").append(RenderedDiff.markdown(diffs));
         body.append("\n_Made by `gitops promote --from ").append(from).append(" --to ").append(to).append("`._\n");
         return body.toString();

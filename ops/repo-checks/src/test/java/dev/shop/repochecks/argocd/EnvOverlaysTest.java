@@ -97,7 +97,7 @@ class EnvOverlaysTest {
             assertThat(spec.path("target").path("name").asText()).isEqualTo(Repo.name(externalSecret));
             assertThat(spec.path("dataFrom").get(0).path("extract").path("key").asText())
                     .isEqualTo("shop/" + env + "/" + Repo.name(externalSecret));
-            assertThat(spec.path("secretStoreRef").path("name").asText()).isEqualTo("aws-secrets-manager");
+            assertThat(spec.path("secretStoreRef").path("name").asText()).as("the environment's own store").isEqualTo("shop-" + env);
         }
     }
 

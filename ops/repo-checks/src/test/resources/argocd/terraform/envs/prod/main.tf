@@ -1,0 +1,8 @@
+locals {
+  name = "shop-prod"
+}
+
+module "secrets" {
+  source       = "../../modules/secrets"
+  environments = ["prod"]
+}

@@ -1,0 +1,4 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "10.30.0.0/16"
+}
