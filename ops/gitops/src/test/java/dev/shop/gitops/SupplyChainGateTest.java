@@ -77,7 +77,7 @@ class SupplyChainGateTest {
 
     private Cli.Run setImage(String env, ImageReference image, String tag, String... extra) {
         String[] base = {"set-image", "--repo", clone.toString(), "--env", env, "--service", "catalog", "--image", image.name(),
-                "--digest", image.digest(), "--tag", tag, "--source-commit", "0".repeat(40)};
+                "--digest", image.digest(), "--tag", tag, "--source-commit", "0".repeat(40), "--no-shared"};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return Cli.run(args);
