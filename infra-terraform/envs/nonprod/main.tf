@@ -34,8 +34,6 @@ module "ci_identity" {
   github_repository    = var.github_repository
   create_push_role     = true
   push_repository_arns = values(module.registry.repository_arns)
-  create_status_role   = true
-  status_cluster_names = [local.name]
 }
 
 module "cluster" {
@@ -49,8 +47,8 @@ module "cluster" {
   public_access_cidrs      = var.public_access_cidrs
   admin_role_arns          = var.admin_role_arns
 
-  enable_ci_status_access = true
-  ci_status_role_arn      = module.ci_identity.status_role_arn
+  # the workflows read deployment state from GitHub (Argo CD commit statuses), not from the cluster
+  enable_ci_status_access = false
 
   node_instance_types = ["m6i.large"]
   node_min_size       = 3

@@ -8,11 +8,6 @@ output "image_push_role_arn" {
   value       = module.ci_identity.push_role_arn
 }
 
-output "status_role_arn" {
-  description = "GitHub variable AWS_STATUS_ROLE_ARN_NONPROD: read-only cluster and Argo CD status."
-  value       = module.ci_identity.status_role_arn
-}
-
 output "cluster_name" {
   description = "EKS cluster name (aws eks update-kubeconfig --name ...)."
   value       = module.cluster.cluster_name

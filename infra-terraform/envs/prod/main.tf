@@ -23,11 +23,9 @@ module "network" {
 module "ci_identity" {
   source = "../../modules/ci-identity"
 
-  name_prefix          = local.name
-  github_repository    = var.github_repository
-  create_push_role     = false
-  create_status_role   = true
-  status_cluster_names = [local.name]
+  name_prefix       = local.name
+  github_repository = var.github_repository
+  create_push_role  = false
 }
 
 module "cluster" {
@@ -41,8 +39,8 @@ module "cluster" {
   public_access_cidrs      = var.public_access_cidrs
   admin_role_arns          = var.admin_role_arns
 
-  enable_ci_status_access = true
-  ci_status_role_arn      = module.ci_identity.status_role_arn
+  # the workflows read deployment state from GitHub (Argo CD commit statuses), not from the cluster
+  enable_ci_status_access = false
 
   node_instance_types = ["m6i.xlarge"]
   node_min_size       = 3
