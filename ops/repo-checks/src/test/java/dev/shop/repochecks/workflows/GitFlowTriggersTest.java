@@ -52,7 +52,7 @@ class GitFlowTriggersTest {
 
     @Test
     void pullRequestsIntoIntegrationBranchesAreChecked() {
-        for (String base : List.of("develop", "release/1.4", "main")) {
+        for (String base : List.of("develop", "release/1.4", "hotfix/1.4.1", "main")) {
             assertThat(started(workflows, "pull_request", base)).as("PR into " + base).containsExactly("pull-request.yml");
         }
         assertThat(started(workflows, "pull_request", "feature/cart-badge")).isEmpty();
@@ -78,7 +78,10 @@ class GitFlowTriggersTest {
     @Test
     void promoteIsManualWithFromToAndServices() {
         JsonNode dispatch = workflow("promote.yml").triggers().path("workflow_dispatch");
-        assertThat(dispatch.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("from", "to", "services");
+        assertThat(dispatch.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("promotion", "services");
+        // only to the next environment: dev -> prod cannot be chosen
+        assertThat(dispatch.path("inputs").path("promotion").path("options")).extracting(JsonNode::asText)
+                .containsExactly("dev-to-staging", "staging-to-prod");
         assertThat(workflow("promote.yml").triggers().size()).isEqualTo(1);
     }
 
