@@ -44,7 +44,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     String envDir;
 
     @Option(names = "--images", defaultValue = "{}",
-            description = "what must be running: the publish job's images JSON; {} waits for whatever the branch pins")
+            description = "what must be running: the publish job's images JSON; empty or {} waits for what the branch's tip pins")
     String images;
 
     @Option(names = "--digests", description = "what must be running as {\"<service>\": \"sha256:...\"} (instead of --images)")
@@ -53,7 +53,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", description = "seconds to wait (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
-    @Option(names = "--interval", defaultValue = "15", description = "seconds between polls (default: ${DEFAULT-VALUE})")
+    @Option(names = "--interval", defaultValue = "30", description = "seconds between polls (default: ${DEFAULT-VALUE})")
     long intervalSeconds;
 
     @Option(names = "--github-output", paramLabel = "FILE",
@@ -72,6 +72,13 @@ public final class WaitDeployedCommand implements Callable<Integer> {
         Deployments deployments = new Deployments(github, envDir.replaceAll("/+$", "") + "/kustomization.yaml");
         String context = "argocd/" + app;
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        if (expected.isEmpty()) {
+            List<String> tip = github.commits(branch, HISTORY);
+            if (tip.isEmpty()) {
+                throw PipelineException.findings(branch + " has no commits");
+            }
+            expected = deployments.digestsAt(tip.get(0));
+        }
         while (true) {
             List<String> pinning = deployments.pinning(branch, expected);
             Optional<String> deployed = Optional.empty();

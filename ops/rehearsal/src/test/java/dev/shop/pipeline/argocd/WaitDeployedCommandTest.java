@@ -105,6 +105,20 @@ class WaitDeployedCommandTest {
     }
 
     @Test
+    void withoutImagesItWaitsForWhatTheTipPins() {
+        // prod after a promotion merge: the tip pins NEW, Argo CD has only reported the old set so far
+        github.commits(REPO, "main", List.of("c2", "c1"));
+        github.file(REPO, OVERLAY, "c2", overlay(NEW));
+        github.file(REPO, OVERLAY, "c1", overlay(OLD));
+        github.statuses(REPO, "c1", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        String[] args = {"wait-deployed", "--api-url", github.url(), "--repository", REPO, "--app", "shop-staging",
+                "--env-dir", "gitops-envs/envs/staging", "--timeout", "0", "--interval", "0"};
+        assertThat(PipelineCli.commandLine().execute(args)).isEqualTo(1);
+        github.statuses(REPO, "c2", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        assertThat(PipelineCli.commandLine().execute(args)).isZero();
+    }
+
+    @Test
     void badImagesJsonIsAUsageError() {
         assertThat(PipelineCli.commandLine().execute("wait-deployed", "--api-url", github.url(), "--repository", REPO,
                 "--app", "shop-staging", "--env-dir", "x", "--images", "{\"catalog\":{\"digest\":\"latest\"}}")).isEqualTo(2);

@@ -45,7 +45,10 @@ class GitFlowTriggersTest {
         assertThat(started(workflows, "push", "develop")).containsExactly("develop.yml");
         assertThat(started(workflows, "push", "release/1.4")).containsExactly("release.yml");
         assertThat(started(workflows, "push", "hotfix/1.4.1")).containsExactly("release.yml");
-        assertThat(started(workflows, "push", "main")).containsExactly("main.yml");
+        assertThat(started(workflows, "push", "main")).containsExactlyInAnyOrder("main.yml", "prod-check.yml");
+        // the prod check runs only for a merged prod promotion, and main.yml never for one
+        assertThat(workflow("prod-check.yml").triggers().path("push").path("paths")).extracting(JsonNode::asText)
+                .containsExactly("gitops-envs/envs/prod/**");
         assertThat(started(workflows, "push", "feature/cart-badge")).isEmpty();
         assertThat(started(workflows, "push", "promote/prod-from-staging-20261126")).isEmpty();
     }

@@ -233,7 +233,10 @@ final class HardeningRules {
         return findings;
     }
 
-    /** Push-triggered workflows ignore gitops-envs/: write-back commits must never start a build (no CI loop). */
+    /**
+     * Push-triggered workflows that write (App key or AWS role) ignore gitops-envs/: write-back
+     * commits must never start a build (no CI loop). A read-only check of a deployment may run on them.
+     */
     static List<String> noBuildOnGitopsCommits(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
         for (WorkflowFile file : files) {
@@ -241,7 +244,9 @@ final class HardeningRules {
                 continue;
             }
             JsonNode push = file.triggers().get("push");
-            if (push == null) {
+            boolean writes = file.jobs().stream().anyMatch(job -> usesOidc(files, job.getValue())
+                    || file.steps(job.getValue()).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@")));
+            if (push == null || !writes) {
                 continue;
             }
             List<String> ignored = new ArrayList<>();

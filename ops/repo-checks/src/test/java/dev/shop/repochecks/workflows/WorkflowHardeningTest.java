@@ -189,8 +189,22 @@ class WorkflowHardeningTest {
                   push:
                     branches: [main]
                     paths-ignore: ["docs/**"]
-                jobs: {}
+                jobs:
+                  publish:
+                    steps:
+                      - uses: ./.github/actions/aws-ecr
                 """))).singleElement().asString().contains("gitops-envs/**");
+        // a read-only check of what a gitops commit deployed may run on it
+        assertThat(HardeningRules.noBuildOnGitopsCommits(fixture("""
+                on:
+                  push:
+                    branches: [main]
+                    paths: ["gitops-envs/envs/prod/**"]
+                jobs:
+                  smoke:
+                    steps:
+                      - run: echo check
+                """))).isEmpty();
     }
 
     @Test
