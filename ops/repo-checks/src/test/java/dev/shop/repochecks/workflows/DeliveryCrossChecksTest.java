@@ -122,6 +122,18 @@ class DeliveryCrossChecksTest {
     }
 
     @Test
+    void theSettingsUseOnlyFieldsTheApiKnows() {
+        assertThat(DeliveryRules.settingsUseKnownFields(setup)).isEmpty();
+        Map<String, JsonNode> rulesets = Map.of("typo", DeliverySetup.parse("""
+                {"name": "typo", "target": "branch", "rules": [
+                  {"type": "pull_request", "parameters": {"require_code_owners_review": true, "allowed_merge_methods": ["fast-forward"]}}]}
+                """));
+        assertThat(DeliveryRules.settingsUseKnownFields(setup.withRulesets(rulesets))).containsExactlyInAnyOrder(
+                "ruleset 'typo' rule pull_request: unknown field require_code_owners_review",
+                "ruleset 'typo': unknown merge method fast-forward");
+    }
+
+    @Test
     void theWriteBackWritesNameTagAndDigestFromTheBuildThatPushed() {
         assertThat(DeliveryRules.writeBackComesFromTheBuild(repository)).isEmpty();
         // issue 12 item 3: no newName, so the overlay keeps the placeholder registry; the tag from another job

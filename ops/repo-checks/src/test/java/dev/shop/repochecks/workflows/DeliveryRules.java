@@ -238,6 +238,66 @@ final class DeliveryRules {
         return findings;
     }
 
+    /**
+     * The settings files use only fields the REST API knows (names as in go-github v90.0.0,
+     * github/rules.go and github/repos_environments.go), so a typo cannot silently drop a rule.
+     */
+    static List<String> settingsUseKnownFields(DeliverySetup setup) {
+        Map<String, Set<String>> known = Map.of(
+                "ruleset", Set.of("name", "target", "enforcement", "conditions", "bypass_actors", "rules"),
+                "conditions", Set.of("ref_name"),
+                "ref_name", Set.of("include", "exclude"),
+                "bypass_actor", Set.of("actor_id", "actor_type", "bypass_mode"),
+                "rule", Set.of("type", "parameters"),
+                "pull_request", Set.of("allowed_merge_methods", "dismiss_stale_reviews_on_push", "require_code_owner_review",
+                        "require_last_push_approval", "required_approving_review_count", "required_review_thread_resolution"),
+                "required_status_checks", Set.of("required_status_checks", "strict_required_status_checks_policy"),
+                "status_check", Set.of("context", "integration_id"),
+                "environment", Set.of("wait_timer", "prevent_self_review", "reviewers", "deployment_branch_policy", "can_admins_bypass"),
+                "deployment_branch_policy", Set.of("protected_branches", "custom_branch_policies"));
+        Set<String> ruleTypes = Set.of("creation", "update", "deletion", "non_fast_forward", "pull_request", "required_status_checks",
+                "required_linear_history", "required_signatures");
+        List<String> findings = new ArrayList<>();
+        setup.rulesets().forEach((name, ruleset) -> {
+            String where = "ruleset '" + name + "'";
+            unknown(where, ruleset, known.get("ruleset"), findings);
+            unknown(where + " conditions", ruleset.path("conditions"), known.get("conditions"), findings);
+            unknown(where + " ref_name", ruleset.path("conditions").path("ref_name"), known.get("ref_name"), findings);
+            ruleset.path("bypass_actors").forEach(actor -> unknown(where + " bypass actor", actor, known.get("bypass_actor"), findings));
+            for (JsonNode rule : ruleset.path("rules")) {
+                String type = rule.path("type").asText();
+                if (!ruleTypes.contains(type)) {
+                    findings.add(where + ": unknown rule type " + type);
+                }
+                unknown(where + " rule " + type, rule, known.get("rule"), findings);
+                if (known.containsKey(type)) {
+                    unknown(where + " rule " + type, rule.path("parameters"), known.get(type), findings);
+                }
+                rule.path("parameters").path("required_status_checks")
+                        .forEach(check -> unknown(where + " status check", check, known.get("status_check"), findings));
+                rule.path("parameters").path("allowed_merge_methods").forEach(method -> {
+                    if (!Set.of("merge", "squash", "rebase").contains(method.asText())) {
+                        findings.add(where + ": unknown merge method " + method.asText());
+                    }
+                });
+            }
+        });
+        setup.environments().forEach((name, environment) -> {
+            unknown("environment " + name, environment.path("environment"), known.get("environment"), findings);
+            unknown("environment " + name, environment.path("environment").path("deployment_branch_policy"),
+                    known.get("deployment_branch_policy"), findings);
+        });
+        return findings;
+    }
+
+    private static void unknown(String where, JsonNode node, Set<String> known, List<String> findings) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                findings.add(where + ": unknown field " + field);
+            }
+        });
+    }
+
     private static boolean pushedBy(WorkflowFile file, String jobId) {
         return file.jobs().stream().filter(job -> job.getKey().equals(jobId))
                 .flatMap(job -> file.steps(job.getValue()).stream())
