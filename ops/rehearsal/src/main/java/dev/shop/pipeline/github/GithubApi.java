@@ -78,6 +78,16 @@ public final class GithubApi {
         return Optional.empty();
     }
 
+    /** A workflow run ({@code GET /repos/{repo}/actions/runs/{id}}): its workflow file, branch and commit. */
+    public Optional<WorkflowRun> run(long id) {
+        return get("/actions/runs/" + id, "application/vnd.github+json").map(GithubApi::json)
+                .map(run -> new WorkflowRun(run.path("path").asText(""), run.path("head_branch").asText(""),
+                        run.path("head_sha").asText(""), run.path("event").asText("")));
+    }
+
+    public record WorkflowRun(String path, String headBranch, String headSha, String event) {
+    }
+
     /** Sets a commit status ({@code POST /repos/{repo}/statuses/{sha}}). */
     public void setStatus(String sha, String context, CommitStatus status) {
         var body = JSON.createObjectNode().put("state", status.state()).put("context", context)

@@ -30,6 +30,7 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
 
     private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RUN_URL = Pattern.compile("/actions/runs/(\\d+)");
 
     @Option(names = "--repository", required = true, description = "owner/name (GITHUB_REPOSITORY)")
     String repository;
@@ -59,7 +60,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
         }
         String merged = commit[2];
         boolean namesRelease = RELEASE_MERGE.matcher(git("log", "-1", "--format=%B", sha)).find();
-        Optional<GithubApi.CommitStatus> proof = GithubApi.forCommand(apiUrl, repository).status(merged, ReleaseProof.CONTEXT);
+        GithubApi github = GithubApi.forCommand(apiUrl, repository);
+        Optional<GithubApi.CommitStatus> proof = github.status(merged, ReleaseProof.CONTEXT);
         if (proof.isEmpty()) {
             if (namesRelease) {
                 throw PipelineException.findings(sha + " merges a release or hotfix branch, but its head " + merged
@@ -72,6 +74,7 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
             throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
                     + status.creator() + ": only a passed test recorded by GitHub Actions counts");
         }
+        requireReleaseRun(github, status, merged);
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
         SortedMap<String, String> staging = OverlayImages.digests(OverlayImages.parse(git("show", sha + ":" + overlay), overlay));
         if (!status.description().equals(ReleaseProof.describe(staging))) {
@@ -95,6 +98,25 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
         output("release", "true");
         output("digests", JSON.valueToTree(staging).toString());
         return 0;
+    }
+
+    /**
+     * Any workflow can set a status with its GITHUB_TOKEN, also one on a feature branch. Only a run of
+     * the release workflow on a release or hotfix branch at the tested commit counts: those branches
+     * are created by release managers and change only by reviewed pull requests.
+     */
+    private static void requireReleaseRun(GithubApi github, GithubApi.CommitStatus status, String merged) {
+        java.util.regex.Matcher runId = RUN_URL.matcher(status.targetUrl());
+        if (!runId.find()) {
+            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " links to no workflow run: " + status.targetUrl());
+        }
+        GithubApi.WorkflowRun run = github.run(Long.parseLong(runId.group(1))).orElseThrow(() -> PipelineException.findings(
+                ReleaseProof.CONTEXT + " on " + merged + " links to run " + runId.group(1) + ", which does not exist"));
+        boolean releaseBranch = run.headBranch().matches("(release|hotfix)/.+");
+        if (!run.path().equals(ReleaseProof.WORKFLOW) || !releaseBranch || !run.headSha().equals(merged)) {
+            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " was set by " + run.path() + " on "
+                    + run.headBranch() + " at " + run.headSha() + ", not by " + ReleaseProof.WORKFLOW + " on a release or hotfix branch at " + merged);
+        }
     }
 
     /** Newest record per digest of the write-back ledger in the commits that touched the env folders. */

@@ -10,6 +10,9 @@ final class ReleaseProof {
     /** The commit status context the load-test job sets and release-check reads. */
     static final String CONTEXT = "shop/staging-load-test";
 
+    /** The only workflow whose runs may record a passed load test. */
+    static final String WORKFLOW = ".github/workflows/release.yml";
+
     /** GitHub Actions' own identity: statuses set by a workflow's GITHUB_TOKEN carry it as creator. */
     static final String ACTIONS_BOT = "github-actions[bot]";
 

@@ -76,11 +76,18 @@ public final class GithubStub implements AutoCloseable {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < contextStateDescriptionCreator.length; i += 4) {
             json.append(i == 0 ? "" : ",").append("""
-                    {"url":"x","id":%d,"state":"%s","description":"%s","target_url":"https://example.test/run","context":"%s",
+                    {"url":"x","id":%d,"state":"%s","description":"%s","target_url":"https://github.com/%s/actions/runs/42","context":"%s",
                      "creator":{"login":"%s","type":"Bot"}}""".formatted(i, contextStateDescriptionCreator[i + 1],
-                    contextStateDescriptionCreator[i + 2], contextStateDescriptionCreator[i], contextStateDescriptionCreator[i + 3]));
+                    contextStateDescriptionCreator[i + 2], repo, contextStateDescriptionCreator[i], contextStateDescriptionCreator[i + 3]));
         }
         answer(repo, "/commits/" + sha + "/statuses?per_page=100", json.append("]").toString());
+    }
+
+    /** Workflow run 42 ({@code GET /repos/{repo}/actions/runs/42}), the one every status links to. */
+    public void run(String repo, String path, String headBranch, String headSha) {
+        answer(repo, "/actions/runs/42", """
+                {"id":42,"name":"release candidate","path":"%s","head_branch":"%s","head_sha":"%s","event":"push","status":"completed"}
+                """.formatted(path, headBranch, headSha));
     }
 
     public List<String> posts() {

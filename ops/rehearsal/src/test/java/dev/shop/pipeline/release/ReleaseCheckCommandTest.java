@@ -51,6 +51,8 @@ class ReleaseCheckCommandTest {
         git("commit", "--quiet", "-m", "release 1.4 work");
         releaseHead = git("rev-parse", "HEAD").strip();
         git("checkout", "--quiet", "main");
+        // the statuses link to run 42: the release workflow on the release branch at its head
+        github.run(REPO, ".github/workflows/release.yml", "release/1.4", releaseHead);
     }
 
     @AfterEach
@@ -86,6 +88,20 @@ class ReleaseCheckCommandTest {
         assertThat(check()).isEqualTo(1);
         github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "failure", proof, "github-actions[bot]");
         assertThat(check()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusSetByAnyOtherWorkflowRunIsRefused() throws IOException {
+        writeBack(TESTED, releaseHead);
+        mergeRelease();
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        // a writer's own workflow on a feature branch sets the same status with its GITHUB_TOKEN
+        github.run(REPO, ".github/workflows/release.yml", "feature/fake", releaseHead);
+        assertThat(check()).isEqualTo(1);
+        github.run(REPO, ".github/workflows/sneaky.yml", "release/1.4", releaseHead);
+        assertThat(check()).isEqualTo(1);
+        github.run(REPO, ".github/workflows/release.yml", "release/1.4", releaseHead);
+        assertThat(check()).isZero();
     }
 
     @Test
