@@ -28,12 +28,6 @@ public final class ImageDigestsCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--services", required = true, description = "comma-separated services, e.g. catalog,orders")
-    String services;
-
-    @Option(names = "--tag", required = true, description = "the version the images are tagged with")
-    String tag;
-
     @Option(names = "--repo", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
     Path repo;
 
@@ -45,15 +39,15 @@ public final class ImageDigestsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RegistryClient client = registry.client();
         Map<String, PublishedImages.Published> images = new TreeMap<>();
-        for (String service : serviceNames(services)) {
-            String digest = client.digestOf(registry.repository(service), tag).orElseThrow(() -> PipelineException.findings(
-                    registry.image(service) + ":" + tag + " is not in the registry: was " + service + " pushed?"));
+        for (String service : serviceNames(registry.services)) {
+            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> PipelineException.findings(
+                    registry.image(service) + ":" + registry.tag + " is not in the registry: was " + service + " pushed?"));
             Path pushed = jibDigestFile(repo, service);
             if (Files.isRegularFile(pushed) && !Files.readString(pushed).strip().equals(digest)) {
-                throw PipelineException.findings(registry.image(service) + ":" + tag + " is " + digest + ", but Jib pushed "
+                throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest + ", but Jib pushed "
                         + Files.readString(pushed).strip());
             }
-            images.put(service, new PublishedImages.Published(registry.image(service), tag, digest));
+            images.put(service, new PublishedImages.Published(registry.image(service), registry.tag, digest));
         }
         String json = PublishedImages.toJson(images);
         if (githubOutput != null) {

@@ -19,12 +19,6 @@ public final class MissingImagesCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--services", required = true, description = "comma-separated services, e.g. catalog,orders")
-    String services;
-
-    @Option(names = "--tag", required = true, description = "the version the images are tagged with")
-    String tag;
-
     @Option(names = "--github-output", paramLabel = "FILE",
             description = "append services=<to build> and modules=<app/service,...> instead of printing")
     Path githubOutput;
@@ -33,10 +27,10 @@ public final class MissingImagesCommand implements Callable<Integer> {
     public Integer call() {
         RegistryClient client = registry.client();
         List<String> missing = new ArrayList<>();
-        for (String service : ImageDigestsCommand.serviceNames(services)) {
-            var digest = client.digestOf(registry.repository(service), tag);
+        for (String service : ImageDigestsCommand.serviceNames(registry.services)) {
+            var digest = client.digestOf(registry.repository(service), registry.tag);
             if (digest.isPresent()) {
-                System.out.println(registry.image(service) + ":" + tag + " exists (" + digest.get() + "): not rebuilt");
+                System.out.println(registry.image(service) + ":" + registry.tag + " exists (" + digest.get() + "): not rebuilt");
             } else {
                 missing.add(service);
             }

@@ -33,15 +33,7 @@ public final class PublishedImages {
     }
 
     public static Map<String, Published> parse(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (IOException e) {
-            throw PipelineException.usage("--images is not JSON: " + e.getMessage());
-        }
-        if (!root.isObject()) {
-            throw PipelineException.usage("--images must be a JSON object of services");
-        }
+        JsonNode root = object(json, "--images");
         Map<String, Published> images = new TreeMap<>();
         root.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
@@ -63,15 +55,7 @@ public final class PublishedImages {
 
     /** A JSON object of service to digest, as wait-deployed prints it. */
     public static Map<String, String> parseDigests(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (IOException e) {
-            throw PipelineException.usage("--digests is not JSON: " + e.getMessage());
-        }
-        if (!root.isObject()) {
-            throw PipelineException.usage("--digests must be a JSON object of service to digest");
-        }
+        JsonNode root = object(json, "--digests");
         Map<String, String> digests = new TreeMap<>();
         root.fields().forEachRemaining(field -> {
             if (!field.getValue().asText().matches("sha256:[0-9a-f]{64}")) {
@@ -80,5 +64,19 @@ public final class PublishedImages {
             digests.put(field.getKey(), field.getValue().asText());
         });
         return digests;
+    }
+
+    /** A JSON object keyed by service (blank means none); a usage error naming the option otherwise. */
+    private static JsonNode object(String json, String option) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
+        } catch (IOException e) {
+            throw PipelineException.usage(option + " is not JSON: " + e.getMessage());
+        }
+        if (!root.isObject()) {
+            throw PipelineException.usage(option + " must be a JSON object keyed by service");
+        }
+        return root;
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Where the service images live and how to log in: shared by the commands that read the registry. */
+/** One version's service images in a registry and how to log in: shared by the commands that read them. */
 public final class RegistryOptions {
 
     @Option(names = "--registry", required = true, description = "registry host, e.g. 123456789012.dkr.ecr.eu-central-1.amazonaws.com")
@@ -14,6 +14,12 @@ public final class RegistryOptions {
 
     @Option(names = "--repository-prefix", defaultValue = "shop", description = "repository of a service: <prefix>/<service> (default: ${DEFAULT-VALUE})")
     String prefix;
+
+    @Option(names = "--services", required = true, description = "comma-separated services, e.g. catalog,orders")
+    String services;
+
+    @Option(names = "--tag", required = true, description = "the version the images are tagged with")
+    String tag;
 
     @Option(names = "--username", description = "registry user (ECR: AWS); none for a local registry")
     String username;

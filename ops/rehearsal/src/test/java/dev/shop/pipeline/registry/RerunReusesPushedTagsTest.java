@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,14 +27,7 @@ class RerunReusesPushedTagsTest {
     @BeforeAll
     static void pushCatalog() {
         registry = LocalRegistry.start(work.resolve("registry"));
-        RegistryClient client = registry.client();
-        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes(StandardCharsets.UTF_8);
-        String configDigest = client.putBlob("shop/catalog", config);
-        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + config.length + "},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
-        catalogDigest = client.putManifest("shop/catalog", "1.4.0-alpha.7",
-                new RegistryClient.Manifest("application/vnd.oci.image.manifest.v1+json", manifest, RegistryClient.sha256(manifest)));
+        catalogDigest = TestImages.push(registry.client(), "shop/catalog", "1.4.0-alpha.7", "catalog layer");
     }
 
     @AfterAll
