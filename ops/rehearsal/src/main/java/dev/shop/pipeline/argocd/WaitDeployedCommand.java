@@ -6,7 +6,9 @@ import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.github.GithubApi;
 import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.registry.PublishedImages;
+import dev.shop.pipeline.github.GithubOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -31,8 +33,8 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     /** Commits of the branch looked at per poll: write-backs of other environments land in between. */
     private static final int HISTORY = 50;
 
-    @Option(names = "--repository", required = true, description = "owner/name (GITHUB_REPOSITORY)")
-    String repository;
+    @Mixin
+    GithubOptions github;
 
     @Option(names = "--branch", defaultValue = "main", description = "the branch Argo CD reads (default: ${DEFAULT-VALUE})")
     String branch;
@@ -60,20 +62,17 @@ public final class WaitDeployedCommand implements Callable<Integer> {
             description = "append revision=<sha> and digests=<json of every image the overlay pins there>")
     Path githubOutput;
 
-    /** GitHub API address; tests point it at a local server. */
-    @Option(names = "--api-url", hidden = true)
-    String apiUrl;
 
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> expected = digests != null ? PublishedImages.parseDigests(digests)
                 : PublishedImages.digests(PublishedImages.parse(images));
-        GithubApi github = GithubApi.forCommand(apiUrl, repository);
-        Deployments deployments = new Deployments(github, envDir.replaceAll("/+$", "") + "/kustomization.yaml");
+        GithubApi api = github.api();
+        Deployments deployments = new Deployments(api, envDir.replaceAll("/+$", "") + "/kustomization.yaml");
         String context = "argocd/" + app;
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         if (expected.isEmpty()) {
-            List<String> tip = github.commits(branch, HISTORY);
+            List<String> tip = api.commits(branch, HISTORY);
             if (tip.isEmpty()) {
                 throw PipelineException.findings(branch + " has no commits");
             }
@@ -83,7 +82,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
             List<String> pinning = deployments.pinning(branch, expected);
             Optional<String> deployed = Optional.empty();
             for (String sha : pinning) {
-                Optional<GithubApi.CommitStatus> status = github.status(sha, context);
+                Optional<GithubApi.CommitStatus> status = api.status(sha, context);
                 if (status.isEmpty() || status.get().state().equals("pending")) {
                     continue;
                 }

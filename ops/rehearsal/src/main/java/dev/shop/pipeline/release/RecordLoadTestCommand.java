@@ -3,7 +3,9 @@ package dev.shop.pipeline.release;
 import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.github.GithubApi;
 import dev.shop.pipeline.registry.PublishedImages;
+import dev.shop.pipeline.github.GithubOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Map;
@@ -15,8 +17,8 @@ import java.util.concurrent.Callable;
                 "release-check reads it on main before anything is tagged."})
 public final class RecordLoadTestCommand implements Callable<Integer> {
 
-    @Option(names = "--repository", required = true, description = "owner/name (GITHUB_REPOSITORY)")
-    String repository;
+    @Mixin
+    GithubOptions github;
 
     @Option(names = "--sha", required = true, description = "the commit whose staging run was load tested (GITHUB_SHA)")
     String sha;
@@ -28,8 +30,6 @@ public final class RecordLoadTestCommand implements Callable<Integer> {
     @Option(names = "--target-url", defaultValue = "", description = "link to the run that tested")
     String targetUrl;
 
-    @Option(names = "--api-url", hidden = true)
-    String apiUrl;
 
     @Override
     public Integer call() {
@@ -38,7 +38,7 @@ public final class RecordLoadTestCommand implements Callable<Integer> {
             throw PipelineException.usage("--digests names no image: nothing was tested");
         }
         String description = ReleaseProof.describe(tested);
-        GithubApi.forCommand(apiUrl, repository)
+        github.api()
                 .setStatus(sha, ReleaseProof.CONTEXT, new GithubApi.CommitStatus("success", description, targetUrl, ""));
         System.out.println(sha + ": " + ReleaseProof.CONTEXT + " success, " + description);
         return 0;

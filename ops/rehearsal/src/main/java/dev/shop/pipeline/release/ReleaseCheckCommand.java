@@ -6,7 +6,9 @@ import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.github.GithubApi;
 import dev.shop.pipeline.registry.OverlayImages;
+import dev.shop.pipeline.github.GithubOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,8 +34,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RUN_URL = Pattern.compile("/actions/runs/(\\d+)");
 
-    @Option(names = "--repository", required = true, description = "owner/name (GITHUB_REPOSITORY)")
-    String repository;
+    @Mixin
+    GithubOptions github;
 
     @Option(names = "--repo", defaultValue = ".", description = "the git checkout, with full history (default: ${DEFAULT-VALUE})")
     Path repo;
@@ -48,8 +50,6 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     @Option(names = "--github-output", paramLabel = "FILE", description = "append release=true|false and digests=<json>")
     Path githubOutput;
 
-    @Option(names = "--api-url", hidden = true)
-    String apiUrl;
 
     @Override
     public Integer call() {
@@ -60,8 +60,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
         }
         String merged = commit[2];
         boolean namesRelease = RELEASE_MERGE.matcher(git("log", "-1", "--format=%B", sha)).find();
-        GithubApi github = GithubApi.forCommand(apiUrl, repository);
-        Optional<GithubApi.CommitStatus> proof = github.status(merged, ReleaseProof.CONTEXT);
+        GithubApi api = github.api();
+        Optional<GithubApi.CommitStatus> proof = api.status(merged, ReleaseProof.CONTEXT);
         if (proof.isEmpty()) {
             if (namesRelease) {
                 throw PipelineException.findings(sha + " merges a release or hotfix branch, but its head " + merged
@@ -74,7 +74,7 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
             throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
                     + status.creator() + ": only a passed test recorded by GitHub Actions counts");
         }
-        requireReleaseRun(github, status, merged);
+        requireReleaseRun(api, status, merged);
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
         SortedMap<String, String> staging = OverlayImages.digests(OverlayImages.parse(git("show", sha + ":" + overlay), overlay));
         if (!status.description().equals(ReleaseProof.describe(staging))) {
