@@ -1,5 +1,5 @@
 output "ecr_repository_urls" {
-  description = "Image repositories by name: GitHub variable ECR_REGISTRY is their common host, and gitops-envs images: newName values are these URLs."
+  description = "Image repositories by name: gitops-envs images: newName values are these URLs (the pipeline writes them from the ECR login)."
   value       = module.registry.repository_urls
 }
 

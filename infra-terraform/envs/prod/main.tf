@@ -1,6 +1,6 @@
 # prod: its own account, VPC with a NAT gateway per AZ, cluster, data stores and secrets.
 # Images are pulled from the nonprod account's ECR (the digests staging tested); prod has no
-# push role, only the read-only status role.
+# CI role at all (the workflows read deployment state from GitHub, ADR 0705).
 
 data "aws_availability_zones" "available" {
   state = "available"
