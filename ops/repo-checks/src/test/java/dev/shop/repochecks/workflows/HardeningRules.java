@@ -159,8 +159,9 @@ final class HardeningRules {
 
     /**
      * The App token is minted after every build step of its job (nothing built from the branch runs
-     * while it exists) and asks for named permissions only; every job has a timeout; no caller hands
-     * all its secrets to a reusable workflow.
+     * while it exists) and asks for named permissions only; every job has a timeout; secrets are
+     * inherited only by this repository's own reusable workflows (there it is how environment
+     * secrets reach the called jobs, actions/runner#1490), never by another repository's.
      */
     static List<String> appTokenLastAndJobsBounded(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
@@ -171,8 +172,8 @@ final class HardeningRules {
                 if (value.has("steps") && !value.has("timeout-minutes")) {
                     findings.add(where + ": no timeout-minutes (a hung build would hold the runner for 6 h)");
                 }
-                if ("inherit".equals(value.path("secrets").asText())) {
-                    findings.add(where + ": secrets: inherit hands every secret to the called workflow");
+                if ("inherit".equals(value.path("secrets").asText()) && !value.path("uses").asText().startsWith("./.github/workflows/")) {
+                    findings.add(where + ": secrets: inherit hands every secret to another repository's workflow");
                 }
                 List<JsonNode> steps = file.steps(value);
                 int token = -1;

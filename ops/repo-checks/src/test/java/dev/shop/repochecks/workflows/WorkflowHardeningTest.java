@@ -150,11 +150,14 @@ class WorkflowHardeningTest {
                   deliver:
                     uses: ./.github/workflows/deliver.yml
                     secrets: inherit
+                  scan:
+                    uses: someone/else/.github/workflows/scan.yml@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v1.0.0
+                    secrets: inherit
                 """))).containsExactlyInAnyOrder(
                 ".github/workflows/fixture.yml job write-back: the App token asks for every permission of the App (set permission-*)",
                 ".github/workflows/fixture.yml job write-back: the App token is minted before a build step; the build could read it",
                 ".github/workflows/fixture.yml job build: no timeout-minutes (a hung build would hold the runner for 6 h)",
-                ".github/workflows/fixture.yml job deliver: secrets: inherit hands every secret to the called workflow");
+                ".github/workflows/fixture.yml job scan: secrets: inherit hands every secret to another repository's workflow");
     }
 
     @Test
