@@ -205,6 +205,22 @@ final class HardeningRules {
     }
 
     /**
+     * A command substitution inside an echo or printf argument loses the command's exit status
+     * (bash -e does not see it), so a failing {@code gitops version} would write an empty output
+     * and the job go on. Assign to a variable first; the assignment carries the status.
+     */
+    static List<String> outputsDoNotHideFailures(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        Pattern hidden = Pattern.compile("(?m)^\\s*(echo|printf)\\b[^\\n]*\\$\\(");
+        for (WorkflowFile.Located located : allSteps(files)) {
+            if (hidden.matcher(located.step().path("run").asText("")).find()) {
+                findings.add(located.where() + ": $(...) inside echo/printf hides the command's failure");
+            }
+        }
+        return findings;
+    }
+
+    /**
      * The write identity (the GitHub App key, an environment secret) is only used in jobs that run in
      * an environment, so the environment's deployment-branch policy and reviewers apply. AWS roles
      * trust environment subjects (ADR 0705), so OIDC jobs run inside an environment too, and never

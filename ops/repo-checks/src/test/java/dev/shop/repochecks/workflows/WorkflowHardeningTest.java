@@ -185,6 +185,21 @@ class WorkflowHardeningTest {
     }
 
     @Test
+    void aFailingCommandCannotHideInsideAnOutputLine() {
+        assertThat(HardeningRules.outputsDoNotHideFailures(repository)).isEmpty();
+        assertThat(HardeningRules.outputsDoNotHideFailures(fixture("""
+                on: push
+                jobs:
+                  version:
+                    steps:
+                      - run: echo "version=$(ops/bin/gitops version --branch main)" >>"$GITHUB_OUTPUT"
+                      - run: |
+                          version="$(ops/bin/gitops version --branch main)"
+                          echo "version=$version" >>"$GITHUB_OUTPUT"
+                """))).singleElement().asString().contains("hides the command's failure");
+    }
+
+    @Test
     void commitsToGitopsEnvsNeverStartABuild() {
         assertThat(HardeningRules.noBuildOnGitopsCommits(repository)).isEmpty();
         assertThat(HardeningRules.noBuildOnGitopsCommits(fixture("""
