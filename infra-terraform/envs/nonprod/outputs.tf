@@ -19,8 +19,18 @@ output "secret_names" {
 }
 
 output "external_secrets_role_arn" {
-  description = "Role the External Secrets controller gets through Pod Identity (association already made)."
+  description = "Base role the External Secrets controller gets through Pod Identity (association already made); it may only assume the store roles."
   value       = module.secrets.external_secrets_role_arn
+}
+
+output "secret_store_role_arns" {
+  description = "Role per secret store (dev, staging, platform): spec.provider.aws.role of the ClusterSecretStores in ops/argocd."
+  value       = module.secrets.store_role_arns
+}
+
+output "cert_manager_role_arn" {
+  description = "Role cert-manager gets through Pod Identity (association already made) for Route53 DNS-01 in dns_zone_id."
+  value       = module.cluster.cert_manager_role_arn
 }
 
 output "data_store_endpoints" {

@@ -38,6 +38,11 @@ module "cluster" {
   control_plane_subnet_ids = module.network.intra_subnet_ids
   public_access_cidrs      = var.public_access_cidrs
   admin_role_arns          = var.admin_role_arns
+  addon_versions           = var.eks_addon_versions
+  dns_zone_id              = var.dns_zone_id
+
+  api_private_access_cidrs              = var.api_private_access_cidrs
+  api_private_access_security_group_ids = var.api_private_access_security_group_ids
 
   # the workflows read deployment state from GitHub (Argo CD commit statuses), not from the cluster
   enable_ci_status_access = false

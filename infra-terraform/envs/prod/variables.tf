@@ -36,3 +36,32 @@ variable "public_access_cidrs" {
   type        = list(string)
   default     = []
 }
+
+variable "api_private_access_cidrs" {
+  description = "CIDRs (VPN clients, bastion subnet) admitted to the private API endpoint on 443: where the second apply and kubectl run from when public_access_cidrs is empty."
+  type        = list(string)
+  default     = []
+}
+
+variable "api_private_access_security_group_ids" {
+  description = "Security groups (bastion, SSM-managed runner in the VPC) admitted to the private API endpoint on 443."
+  type        = list(string)
+  default     = []
+}
+
+variable "dns_zone_id" {
+  description = "Route53 hosted zone ID of the shop's public host names, for cert-manager's DNS-01 challenges (the ClusterIssuer in ops/argocd names the same zone)."
+  type        = string
+}
+
+variable "eks_addon_versions" {
+  description = "Exact EKS add-on versions for kubernetes_version; re-read them with the command in docs/infra.md when kubernetes_version changes."
+  type        = map(string)
+  default = {
+    "vpc-cni"                = "v1.20.4-eksbuild.1"
+    "eks-pod-identity-agent" = "v1.3.9-eksbuild.3"
+    "coredns"                = "v1.12.4-eksbuild.1"
+    "kube-proxy"             = "v1.34.0-eksbuild.2"
+    "aws-ebs-csi-driver"     = "v1.51.1-eksbuild.1"
+  }
+}

@@ -1,6 +1,7 @@
 terraform {
-  # 1.10 brought the S3 backend's native lock file (use_lockfile) and ephemeral values.
-  required_version = ">= 1.10, < 2.0"
+  # 1.10 brought the S3 backend's native lock file (use_lockfile); rds 7.0.0 and secrets-manager
+  # 2.0.0 need 1.11 (their versions.tf).
+  required_version = ">= 1.11, < 2.0"
 
   required_providers {
     aws = {

@@ -27,3 +27,13 @@ output "ebs_csi_role_arn" {
   description = "IAM role the EBS CSI driver assumes through Pod Identity."
   value       = module.ebs_csi_pod_identity.iam_role_arn
 }
+
+output "cert_manager_role_arn" {
+  description = "IAM role cert-manager (namespace cert-manager, service account cert-manager) gets through Pod Identity for Route53 DNS-01."
+  value       = module.cert_manager_pod_identity.iam_role_arn
+}
+
+output "cluster_security_group_id" {
+  description = "Security group of the control plane's network interfaces; api_private_access_* open 443 in it."
+  value       = module.eks.cluster_security_group_id
+}

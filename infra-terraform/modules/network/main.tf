@@ -40,7 +40,7 @@ module "vpc" {
 
   enable_flow_log                                 = true
   create_flow_log_cloudwatch_log_group            = true
-  create_flow_log_iam_role                        = true
+  create_flow_log_cloudwatch_iam_role             = true
   flow_log_max_aggregation_interval               = 60
   flow_log_cloudwatch_log_group_retention_in_days = var.flow_log_retention_days
 

@@ -9,6 +9,11 @@ output "secret_arns" {
 }
 
 output "external_secrets_role_arn" {
-  description = "IAM role External Secrets assumes through Pod Identity."
+  description = "Base role External Secrets gets through Pod Identity; it may only assume the store roles."
   value       = module.external_secrets_pod_identity.iam_role_arn
+}
+
+output "store_role_arns" {
+  description = "Role per store (each environment of the cluster, and platform), named <cluster_name>-secrets-<store>: the role of that store's ClusterSecretStore in ops/argocd."
+  value       = { for store, role in aws_iam_role.store : store => role.arn }
 }

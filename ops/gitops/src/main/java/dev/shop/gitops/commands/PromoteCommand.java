@@ -13,6 +13,7 @@ import dev.shop.gitops.layout.GitopsLayout;
 import dev.shop.gitops.manifests.ManifestDiff;
 import dev.shop.gitops.manifests.Manifests;
 import dev.shop.gitops.semver.SemVer;
+import dev.shop.supplychain.sbom.PromotionDependencies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +59,9 @@ public final class PromoteCommand implements Callable<Integer> {
 
     @Mixin
     WriteOptions write;
+
+    @Mixin
+    SupplyChainOptions supplyChain;
 
     @Option(names = "--from", required = true, paramLabel = "A", description = "Env whose images are promoted (e.g. staging).")
     String from;
@@ -111,6 +115,7 @@ public final class PromoteCommand implements Callable<Integer> {
         String targetText = read(writer, tip, toPath);
         KustomizationImages target = KustomizationImages.parse(targetText, toPath);
         List<Move> moves = plan(source, target, selected);
+        moves.forEach(move -> supplyChain.verify(move.service(), () -> move.next().newName(), move.next().digest()));
         if (moves.isEmpty()) {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected));
             if (branchFile != null && !write.dryRun) {
@@ -212,6 +217,7 @@ public final class PromoteCommand implements Callable<Integer> {
             String newSource = ledger.sourceCommit(move.next().digest());
             body.append(commitList(sources, move.service(), oldSource, newSource));
         }
+        body.append(dependencies(moves));
         body.append("\n### Rendered manifests of ").append(to).append("\n\n");
         List<ManifestDiff.ObjectDiff> diffs = renderedDiff(git, tip, rootPath, toPath, before, after, kustomize);
         if (diffs.isEmpty()) {
@@ -229,6 +235,19 @@ public final class PromoteCommand implements Callable<Integer> {
         }
         body.append("\n_Made by `gitops promote --from ").append(from).append(" --to ").append(to).append("`._\n");
         return body.toString();
+    }
+
+    /** With --sbom-diff: per service, the dependencies the promoted image adds, removes and changes. */
+    private String dependencies(List<Move> moves) {
+        if (!supplyChain.sbomDiff) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("\n" + PromotionDependencies.HEADING + "\n\n");
+        for (Move move : moves) {
+            String running = move.old().digest() == null || move.old().newName() == null ? null : move.old().newName() + "@" + move.old().digest();
+            section.append(supplyChain.dependencies(move.service(), running, move.next().newName() + "@" + move.next().digest())).append('\n');
+        }
+        return section.toString();
     }
 
     private String commitList(Git sources, String service, String oldSource, String newSource) {

@@ -38,6 +38,9 @@ public final class SetImageCommand implements Callable<Integer> {
     @Mixin
     WriteOptions write;
 
+    @Mixin
+    SupplyChainOptions supplyChain;
+
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
     String env;
 
@@ -81,6 +84,7 @@ public final class SetImageCommand implements Callable<Integer> {
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
         CommitWriter writer = write.writer(git);
         PrintWriter out = spec.commandLine().getOut();
+        supplyChain.verify(service, () -> image != null ? image : currentRepository(writer, path), digest);
 
         if (write.dryRun) {
             String tip = writer.tip(write.branch);
@@ -132,6 +136,12 @@ public final class SetImageCommand implements Callable<Integer> {
             throw CliException.usage(path + " does not exist on " + write.branch + " at " + tip.substring(0, 12));
         }
         return text;
+    }
+
+    /** The newName the env's images: entry of the service has now, which an unchanged --image keeps. */
+    private String currentRepository(CommitWriter writer, String path) {
+        return KustomizationImages.parse(requireFile(writer, writer.tip(write.branch), path), path).entry(service)
+                .map(ImageEntry::newName).orElse(null);
     }
 
     static String defaultSourceCommit() {

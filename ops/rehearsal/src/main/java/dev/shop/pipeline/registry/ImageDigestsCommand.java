@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 @Command(name = "image-digests", mixinStandardHelpOptions = true,
         description = {"Reads what the registry holds for each service's tag and prints it as the images JSON",
                 "{\"<service>\": {\"image\", \"tag\", \"digest\"}} the write-back and the deploy wait use. Where this",
-                "run's Jib pushed (app/<service>/target/jib-image.digest), the registry must hold that digest."})
+                "run's Jib pushed (app/<service>/target/jib-image.digest), the registry must hold that digest;",
+                "those services are also listed as pushed={\"<service>\": \"sha256:...\"} (what this run signs)."})
 public final class ImageDigestsCommand implements Callable<Integer> {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -39,19 +40,24 @@ public final class ImageDigestsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RegistryClient client = registry.client();
         Map<String, PublishedImages.Published> images = new TreeMap<>();
+        Map<String, String> pushedNow = new TreeMap<>();
         for (String service : serviceNames(registry.services)) {
             String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> PipelineException.findings(
                     registry.image(service) + ":" + registry.tag + " is not in the registry: was " + service + " pushed?"));
             Path pushed = jibDigestFile(repo, service);
-            if (Files.isRegularFile(pushed) && !Files.readString(pushed).strip().equals(digest)) {
-                throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest + ", but Jib pushed "
-                        + Files.readString(pushed).strip());
+            if (Files.isRegularFile(pushed)) {
+                if (!Files.readString(pushed).strip().equals(digest)) {
+                    throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
+                            + ", but Jib pushed " + Files.readString(pushed).strip());
+                }
+                pushedNow.put(service, digest);
             }
             images.put(service, new PublishedImages.Published(registry.image(service), registry.tag, digest));
         }
         String json = PublishedImages.toJson(images);
         if (githubOutput != null) {
             GithubOutput.append(githubOutput, "images", json);
+            GithubOutput.append(githubOutput, "pushed", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(pushedNow).toString());
         } else {
             System.out.println(json);
         }

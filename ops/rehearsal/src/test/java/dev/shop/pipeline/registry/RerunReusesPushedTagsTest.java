@@ -53,14 +53,16 @@ class RerunReusesPushedTagsTest {
                 "--repo", repo.toString(), "--github-output", output.toString()};
         assertThat(PipelineCli.commandLine().execute(digests)).isZero();
         assertThat(Files.readString(output)).isEqualTo("images={\"catalog\":{\"image\":\"" + registry.host()
-                + "/shop/catalog\",\"tag\":\"1.4.0-alpha.7\",\"digest\":\"" + catalogDigest + "\"}}\n");
+                + "/shop/catalog\",\"tag\":\"1.4.0-alpha.7\",\"digest\":\"" + catalogDigest + "\"}}\npushed={}\n");
 
         Path jib = repo.resolve("app/catalog/target/jib-image.digest");
         Files.createDirectories(jib.getParent());
         Files.writeString(jib, "sha256:" + "e".repeat(64));
         assertThat(PipelineCli.commandLine().execute(digests)).isEqualTo(1);
         Files.writeString(jib, catalogDigest + "\n");
+        Files.delete(output);
         assertThat(PipelineCli.commandLine().execute(digests)).isZero();
+        assertThat(Files.readString(output)).endsWith("pushed={\"catalog\":\"" + catalogDigest + "\"}\n");
 
         assertThat(PipelineCli.commandLine().execute("image-digests", "--registry", registry.host(), "--tag", "1.4.0-alpha.7",
                 "--services", "orders", "--repo", repo.toString())).isEqualTo(1);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -97,8 +98,95 @@ class InfraTerraformRulesTest {
     }
 
     @Test
+    void moduleCallsUseOnlyInputsOfThePinnedVersions() {
+        ModuleFacts facts = ModuleFacts.forRepository();
+        assertThat(ModuleInputRules.inputsExist(tree, facts)).isEmpty();
+        assertThat(facts.find("terraform-aws-modules/vpc/aws", "6.5.0").orElseThrow().inputs())
+                .containsKey("create_flow_log_cloudwatch_iam_role").doesNotContainKey("create_flow_log_iam_role");
+    }
+
+    @Test
+    void everyFactsFileIsForAModuleVersionInUse() {
+        List<String> pinned = tree.folders().stream()
+                .flatMap(folder -> folder.blocks("module").values().stream())
+                .filter(call -> TerraformRules.isRegistry(call.path("source").asText("")))
+                .map(call -> call.path("source").asText() + "@" + call.path("version").asText())
+                .distinct().toList();
+        assertThat(ModuleFacts.forRepository().all().keySet()).containsExactlyInAnyOrderElementsOf(pinned);
+    }
+
+    @Test
+    void versionFloorsCoverTheModulesUsed() {
+        assertThat(ModuleInputRules.versionFloors(tree, ModuleFacts.forRepository())).isEmpty();
+    }
+
+    @Test
+    void addonsArePinnedAndNetworkPolicyIsEnforced() {
+        assertThat(ClusterRules.addonsPinned(tree)).isEmpty();
+        JsonNode vpcCni = tree.folder(RepoPaths.infraTerraform().resolve("modules/cluster")).orElseThrow()
+                .blocks("module").get("eks").path("addons").path("vpc-cni");
+        assertThat(vpcCni.path("configuration_values").asText()).contains("enableNetworkPolicy = \"true\"");
+    }
+
+    @Test
+    void privateApiAdmitsTheOperatorsNetworks() {
+        assertThat(ClusterRules.privateApiAdmitsOperators(tree)).isEmpty();
+    }
+
+    @Test
+    void identityCenterRolesAreWrittenWithTheirPath() {
+        assertThat(ClusterRules.ssoRoleArnsHavePath(tree)).isEmpty();
+    }
+
+    @Test
+    void mapsAreNotKeyedByListIndex() {
+        assertThat(StableKeyRules.mapsNotKeyedByListIndex(tree)).isEmpty();
+    }
+
+    @Test
+    void podIdentityTrustNamesTheAccount() {
+        assertThat(PodIdentityTrustRules.sourceAccountInTrust(tree)).isEmpty();
+        long podIdentityRoles = tree.folders().stream()
+                .flatMap(folder -> folder.blocks("module").values().stream())
+                .filter(call -> call.path("source").asText("").equals(PodIdentityTrustRules.POD_IDENTITY_MODULE))
+                .count();
+        assertThat(podIdentityRoles).as("EBS CSI, cert-manager, External Secrets").isEqualTo(3);
+    }
+
+    @Test
+    void externalSecretsStoreRolesFollowTheContractWithOpsArgocd() {
+        TerraformTree.Folder secrets = tree.folder(RepoPaths.infraTerraform().resolve("modules/secrets")).orElseThrow();
+        Map<String, JsonNode> locals = secrets.locals();
+        assertThat(locals.get("stores").asText()).contains("var.environments").contains("\"platform\"");
+        assertThat(locals.get("store_role_names").asText()).contains("\"${var.cluster_name}-secrets-${store}\"");
+        JsonNode read = secrets.blocks("data", "aws_iam_policy_document").get("store_read").path("statement").get(0);
+        assertThat(TerraformRules.textValues(read.path("actions")))
+                .containsExactlyInAnyOrder("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+        assertThat(read.path("resources").get(0).asText()).endsWith(":secret:shop/${each.key}/*");
+        JsonNode base = secrets.blocks("module").get("external_secrets_pod_identity");
+        assertThat(base.path("associations").path("external_secrets").path("namespace").asText()).isEqualTo("${var.external_secrets_namespace}");
+        assertThat(base.path("policy_statements").toString()).contains("sts:AssumeRole").doesNotContain("secretsmanager:");
+    }
+
+    @Test
+    void everySecretVersionHasAValue() {
+        assertThat(SecretValueRules.secretVersionsHaveAValue(tree)).isEmpty();
+    }
+
+    @Test
+    void overlayEndpointsHaveTheShapeTerraformCreates() {
+        assertThat(OverlayEndpointRules.overlayEndpointsHaveTerraformShape(tree, RepoPaths.repoRoot().resolve("gitops-envs/envs"))).isEmpty();
+    }
+
+    @Test
     void allRulesTogetherFindNothing() {
-        List<String> findings = TerraformRules.all(tree);
+        List<String> findings = new ArrayList<>(TerraformRules.all(tree));
+        findings.addAll(ModuleInputRules.all(tree, ModuleFacts.forRepository()));
+        findings.addAll(ClusterRules.all(tree));
+        findings.addAll(StableKeyRules.mapsNotKeyedByListIndex(tree));
+        findings.addAll(PodIdentityTrustRules.sourceAccountInTrust(tree));
+        findings.addAll(SecretValueRules.secretVersionsHaveAValue(tree));
+        findings.addAll(OverlayEndpointRules.overlayEndpointsHaveTerraformShape(tree, RepoPaths.repoRoot().resolve("gitops-envs/envs")));
         assertThat(findings).as(String.join("\n", findings)).isEmpty();
     }
 }

@@ -24,7 +24,16 @@ class TerraformRuleFixturesTest {
             Map.entry("ecr", TerraformRules::ecrImmutable),
             Map.entry("data", TerraformRules::prodDataStores),
             Map.entry("tfvars", TerraformRules::exampleVariables),
-            Map.entry("files", TerraformRules::referencedFilesExist));
+            Map.entry("files", TerraformRules::referencedFilesExist),
+            Map.entry("module-inputs", tree -> ModuleInputRules.inputsExist(tree, ModuleFacts.forRepository())),
+            Map.entry("version-floors", tree -> ModuleInputRules.versionFloors(tree, ModuleFacts.forRepository())),
+            Map.entry("addons", ClusterRules::addonsPinned),
+            Map.entry("api-access", ClusterRules::privateApiAdmitsOperators),
+            Map.entry("sso-arns", ClusterRules::ssoRoleArnsHavePath),
+            Map.entry("index-keys", StableKeyRules::mapsNotKeyedByListIndex),
+            Map.entry("pod-identity-trust", PodIdentityTrustRules::sourceAccountInTrust),
+            Map.entry("secret-values", SecretValueRules::secretVersionsHaveAValue),
+            Map.entry("overlay-endpoints", tree -> OverlayEndpointRules.overlayEndpointsHaveTerraformShape(tree, tree.root().resolve("overlays"))));
 
     /** Parsed once per fixture: each parse starts Node and the WebAssembly parser. */
     private static final Map<String, TerraformTree> TREES = new ConcurrentHashMap<>();
@@ -83,6 +92,29 @@ class TerraformRuleFixturesTest {
             tfvars-example | tfvars       | not_a_variable is not a variable of envs/x
             tfvars-example | tfvars       | required variable required_input is missing
             module-call    | files        | ${path.module}/../bootstrap/missing.yaml does not exist
+            module-inputs  | module-inputs | module vpc (terraform-aws-modules/vpc/aws 6.5.0) passes create_flow_log_iam_role, which is not an input of that version
+            module-inputs  | module-inputs | enable_nat_gateway is bool but gets "yes"
+            module-inputs  | module-inputs | azs is list(string) but gets the scalar "eu-central-1a"
+            module-inputs  | module-inputs | module postgres (terraform-aws-modules/rds/aws 7.0.0) does not pass required input identifier
+            module-inputs  | module-inputs | module unpinned_facts (terraform-aws-modules/vpc/aws 6.4.0) has no facts file
+            module-inputs  | version-floors | modules/m: required_version '>= 1.10, < 2.0' is below 1.11.0, which terraform-aws-modules/rds/aws 7.0.0 needs
+            module-inputs  | version-floors | envs/r: required_version '>= 1.9, < 2.0' is below 1.10.0, which modules/m needs
+            module-inputs  | version-floors | envs/r: required_version '>= 1.9, < 2.0' is below 1.11.0, which terraform-aws-modules/rds/aws 7.0.0 needs
+            module-inputs  | version-floors | modules/m: provider aws '>= 6.0, < 7.0' allows versions below 6.23.0, which module eks needs
+            cluster        | addons       | module eks add-on vpc-cni has no addon_version
+            cluster        | addons       | module eks add-on coredns sets most_recent = true
+            cluster        | addons       | aws_eks_addon kube_proxy has no addon_version
+            cluster        | api-access   | module eks has a private API endpoint but security_group_additional_rules admits no 443
+            cluster        | sso-arns     | main.tf: Identity Center role ARN without its path aws-reserved/sso.amazonaws.com/
+            cluster        | index-keys   | map keyed by the index index of list var.admin_role_arns
+            pod-identity   | pod-identity-trust | module no_conditions trust_policy_conditions has no aws:SourceAccount condition
+            pod-identity   | pod-identity-trust | policy document pod_trust trusts pods.eks.amazonaws.com without a aws:SourceAccount condition
+            pod-identity   | pod-identity-trust | aws_iam_role inline_trust trusts pods.eks.amazonaws.com without a aws:SourceAccount condition
+            secret-value   | secret-values | module conditional_null writes a secret version whose value is null for some instances
+            secret-value   | secret-values | module no_value writes a secret version with no value
+            secret-value   | secret-values | aws_secretsmanager_secret_version empty writes a secret version with no value
+            overlay-endpoints | overlay-endpoints | module data_dev (dev): postgres-endpoint shop-dev.cluster-c1a2b3c4d5e6.eu-central-1.rds.amazonaws.com:5432 does not have the shape
+            overlay-endpoints | overlay-endpoints | module data_dev (dev): redis-endpoint shop-dev-sessions.a1b2c3.ng.0001.euc1.cache.amazonaws.com:6379 does not have the shape
             """)
     void ruleReportsTheBrokenFixture(String fixture, String rule, String expected) {
         List<String> findings = RULES.get(rule).apply(tree(fixture));

@@ -42,7 +42,7 @@ final class TerraformRules {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)^(.*[_-])?(password|passwd|secret|token|auth_token|access_key|secret_key|private_key|api_key)$");
     private static final Pattern MODULE_PATH = Pattern.compile("^\\$\\{path\\.module}/([^$]+)$");
-    private static final Set<String> MODULE_META_ARGUMENTS = Set.of("source", "version", "providers", "count", "for_each", "depends_on");
+    static final Set<String> MODULE_META_ARGUMENTS = Set.of("source", "version", "providers", "count", "for_each", "depends_on");
 
     private static final Map<String, Pattern> SECRET_PATTERNS = Map.of(
             "AWS access key ID", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
@@ -517,22 +517,22 @@ final class TerraformRules {
         return distinct(findings);
     }
 
-    private static boolean isLocal(String source) {
+    static boolean isLocal(String source) {
         return source.startsWith("./") || source.startsWith("../");
     }
 
     /** registry sources: namespace/name/provider, optionally //submodule, optionally with a host. */
-    private static boolean isRegistry(String source) {
+    static boolean isRegistry(String source) {
         return source.matches("^([a-z0-9.-]+\\.[a-z]+/)?[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[a-z0-9]+(//.+)?$");
     }
 
-    private static List<String> textValues(JsonNode array) {
+    static List<String> textValues(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
     }
 
-    private static List<String> distinct(List<String> findings) {
+    static List<String> distinct(List<String> findings) {
         return List.copyOf(new LinkedHashSet<>(findings));
     }
 

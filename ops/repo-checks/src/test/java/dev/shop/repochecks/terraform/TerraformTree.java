@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Every Terraform folder under a root, parsed: the modules and live roots the rules look at. */
 final class TerraformTree {
+
+    private static final Pattern LOCAL_REFERENCE = Pattern.compile(
+            "^\\$\\{local\\.([A-Za-z_][A-Za-z0-9_-]*)(?:\\.([A-Za-z_][A-Za-z0-9_-]*)|\\[\"([^\"]+)\"])?}$");
 
     private final Path root;
     private final Map<Path, Folder> folders;
@@ -136,6 +141,32 @@ final class TerraformTree {
                 fields(body.path(kind).path(type)).forEach((label, bodies) -> blocks.put(label, first(bodies)));
             }
             return blocks;
+        }
+
+        /** Every local value of the folder by name, merged across its locals blocks. */
+        Map<String, JsonNode> locals() {
+            Map<String, JsonNode> locals = new LinkedHashMap<>();
+            for (JsonNode body : files.values()) {
+                body.path("locals").forEach(block -> locals.putAll(fields(block)));
+            }
+            return locals;
+        }
+
+        /**
+         * A value that is exactly one {@code local.name} reference (optionally {@code .key} or
+         * {@code ["key"]} into it) resolves to that local's value; anything else is returned as is.
+         */
+        JsonNode resolveLocal(JsonNode value) {
+            if (!value.isTextual()) {
+                return value;
+            }
+            Matcher matcher = LOCAL_REFERENCE.matcher(value.asText());
+            if (!matcher.matches()) {
+                return value;
+            }
+            JsonNode local = locals().getOrDefault(matcher.group(1), MissingNode.getInstance());
+            String key = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+            return key != null && local.isObject() && local.has(key) ? local.get(key) : local;
         }
 
         /** All {@code terraform {}} blocks. */
