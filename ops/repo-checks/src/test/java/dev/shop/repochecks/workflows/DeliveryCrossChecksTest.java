@@ -67,12 +67,19 @@ class DeliveryCrossChecksTest {
                     runs-on: ubuntu-24.04
                     steps:
                       - run: aws ecr get-login-password | java -jar pipeline.jar tag-release --env-dir x --tag v1
+                  sign:
+                    runs-on: ubuntu-24.04
+                    environment: dev
+                    steps:
+                      - uses: ./.github/actions/sign-images
                 """), setup)).containsExactlyInAnyOrder(
                 ".github/workflows/broken.yml job load-test: runs kubectl on a GitHub-hosted runner; the cluster API is private",
                 ".github/workflows/broken.yml job load-test: vars.AWS_STATUS_ROLE_ARN_NONPROD is no role ARN output of infra-terraform/modules/ci-identity",
                 ".github/workflows/broken.yml job publish: eks:DescribeCluster is not allowed to role push",
                 ".github/workflows/broken.yml job publish: role push does not trust OIDC subject repo:owner/repo:ref:refs/heads/main",
-                ".github/workflows/broken.yml job tag: calls [ecr:GetAuthorizationToken, ecr:BatchGetImage, ecr:PutImage] without assuming an AWS role");
+                ".github/workflows/broken.yml job tag: calls [ecr:GetAuthorizationToken, ecr:BatchGetImage, ecr:PutImage] without assuming an AWS role",
+                // the ECR pushes of cosign and the SBOM attachment hide inside a composite action
+                ".github/workflows/broken.yml job sign: calls " + DeliveryRules.ECR_PUSH + " without assuming an AWS role");
     }
 
     @Test

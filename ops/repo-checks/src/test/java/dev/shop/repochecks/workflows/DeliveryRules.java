@@ -46,6 +46,18 @@ final class DeliveryRules {
         }
     }
 
+    /** The run: scripts of a local composite action (other than the AWS login), where AWS calls hide too. */
+    private static String compositeRuns(List<WorkflowFile> files, String uses) {
+        if (!uses.startsWith("./.github/actions/") || uses.equals("./.github/actions/aws-ecr")) {
+            return "";
+        }
+        StringBuilder runs = new StringBuilder();
+        files.stream().filter(file -> file.isAction() && file.name().startsWith(uses.substring(2) + "/"))
+                .flatMap(file -> file.steps(null).stream())
+                .forEach(step -> runs.append('\n').append(step.path("run").asText("")));
+        return runs.toString();
+    }
+
     static List<RunnableJob> runnableJobs(List<WorkflowFile> files) {
         List<RunnableJob> jobs = new ArrayList<>();
         for (WorkflowFile file : files) {
@@ -85,7 +97,7 @@ final class DeliveryRules {
             Set<String> calls = new LinkedHashSet<>();
             for (JsonNode step : job.job().path("steps")) {
                 String uses = step.path("uses").asText();
-                String run = step.path("run").asText("");
+                String run = step.path("run").asText("") + compositeRuns(files, uses);
                 if (uses.equals("./.github/actions/aws-ecr")) {
                     Matcher variable = ROLE_VARIABLE.matcher(step.path("with").path("role-to-assume").asText());
                     roleVariable = variable.find() ? variable.group(1) : "(not a repository variable)";
@@ -94,7 +106,7 @@ final class DeliveryRules {
                 if (run.contains("aws ecr get-login-password")) {
                     calls.add("ecr:GetAuthorizationToken");
                 }
-                if (run.contains("-Dquarkus.container-image.push=true")) {
+                if (run.contains("-Dquarkus.container-image.push=true") || run.contains("cosign sign") || run.contains("attach-sboms")) {
                     calls.addAll(ECR_PUSH);
                 }
                 if (run.contains("tag-release")) {
