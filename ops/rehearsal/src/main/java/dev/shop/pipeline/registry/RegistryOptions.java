@@ -1,10 +1,7 @@
 package dev.shop.pipeline.registry;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** One version's service images in a registry and how to log in: shared by the commands that read them. */
 public final class RegistryOptions {
@@ -21,22 +18,11 @@ public final class RegistryOptions {
     @Option(names = "--tag", required = true, description = "the version the images are tagged with")
     String tag;
 
-    @Option(names = "--username", description = "registry user (ECR: AWS); none for a local registry")
-    String username;
-
-    @Option(names = "--password-stdin", description = "read the registry password from standard input (aws ecr get-login-password)")
-    boolean passwordStdin;
+    @Mixin
+    RegistryLogin login;
 
     RegistryClient client() {
-        String password = null;
-        if (passwordStdin) {
-            try {
-                password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return RegistryClient.forHost(registry, username, password);
+        return login.client(registry);
     }
 
     String repository(String service) {
