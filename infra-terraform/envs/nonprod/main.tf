@@ -34,8 +34,6 @@ module "ci_identity" {
   github_repository    = var.github_repository
   create_push_role     = true
   push_repository_arns = values(module.registry.repository_arns)
-  create_status_role   = true
-  status_cluster_names = [local.name]
 }
 
 module "cluster" {
@@ -54,8 +52,8 @@ module "cluster" {
   api_private_access_cidrs              = var.api_private_access_cidrs
   api_private_access_security_group_ids = var.api_private_access_security_group_ids
 
-  enable_ci_status_access = true
-  ci_status_role_arn      = module.ci_identity.status_role_arn
+  # the workflows read deployment state from GitHub (Argo CD commit statuses), not from the cluster
+  enable_ci_status_access = false
 
   node_instance_types = ["m6i.large"]
   node_min_size       = 3

@@ -1,16 +1,11 @@
 output "ecr_repository_urls" {
-  description = "Image repositories by name: GitHub variable ECR_REGISTRY is their common host, and gitops-envs images: newName values are these URLs."
+  description = "Image repositories by name: gitops-envs images: newName values are these URLs (the pipeline writes them from the ECR login)."
   value       = module.registry.repository_urls
 }
 
 output "image_push_role_arn" {
   description = "GitHub variable AWS_IMAGE_PUSH_ROLE_ARN (develop, release/*, hotfix/*, main only)."
   value       = module.ci_identity.push_role_arn
-}
-
-output "status_role_arn" {
-  description = "GitHub variable AWS_STATUS_ROLE_ARN_NONPROD: read-only cluster and Argo CD status."
-  value       = module.ci_identity.status_role_arn
 }
 
 output "cluster_name" {

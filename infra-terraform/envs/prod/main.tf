@@ -1,6 +1,6 @@
 # prod: its own account, VPC with a NAT gateway per AZ, cluster, data stores and secrets.
 # Images are pulled from the nonprod account's ECR (the digests staging tested); prod has no
-# push role, only the read-only status role.
+# CI role at all (the workflows read deployment state from GitHub, ADR 0705).
 
 data "aws_availability_zones" "available" {
   state = "available"
@@ -23,11 +23,9 @@ module "network" {
 module "ci_identity" {
   source = "../../modules/ci-identity"
 
-  name_prefix          = local.name
-  github_repository    = var.github_repository
-  create_push_role     = false
-  create_status_role   = true
-  status_cluster_names = [local.name]
+  name_prefix       = local.name
+  github_repository = var.github_repository
+  create_push_role  = false
 }
 
 module "cluster" {
@@ -46,8 +44,8 @@ module "cluster" {
   api_private_access_cidrs              = var.api_private_access_cidrs
   api_private_access_security_group_ids = var.api_private_access_security_group_ids
 
-  enable_ci_status_access = true
-  ci_status_role_arn      = module.ci_identity.status_role_arn
+  # the workflows read deployment state from GitHub (Argo CD commit statuses), not from the cluster
+  enable_ci_status_access = false
 
   node_instance_types = ["m6i.xlarge"]
   node_min_size       = 3

@@ -1,8 +1,3 @@
-output "status_role_arn" {
-  description = "GitHub variable AWS_STATUS_ROLE_ARN_PROD: read-only cluster and Argo CD status."
-  value       = module.ci_identity.status_role_arn
-}
-
 output "cluster_name" {
   description = "EKS cluster name (aws eks update-kubeconfig --name ...)."
   value       = module.cluster.cluster_name

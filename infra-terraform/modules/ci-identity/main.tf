@@ -1,11 +1,9 @@
-# GitHub Actions reach AWS only through OIDC. The trust policies are written here as policy
-# documents, not hidden behind module inputs, because they are the security boundary and the
-# repo-checks tests read them: only develop, release/*, hotfix/* and main may assume a role;
+# GitHub Actions reach AWS only through OIDC. The trust policy is written here as a policy
+# document, not hidden behind module inputs, because it is the security boundary and the
+# repo-checks tests read it. The role trusts GitHub environments, not branches: a job gets the
+# subject repo:<repo>:environment:<name> only after the environment admitted its branch
+# (.github/settings/environments), so the branch rules, the environment and the role agree.
 # pull_request runs (sub = repo:<repo>:pull_request) match none of the subjects below.
-
-data "aws_partition" "current" {}
-data "aws_caller_identity" "current" {}
-data "aws_region" "current" {}
 
 module "github_oidc_provider" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-oidc-provider"
@@ -25,16 +23,11 @@ data "aws_iam_openid_connect_provider" "github" {
 
 locals {
   oidc_provider_arn = var.create_oidc_provider ? module.github_oidc_provider[0].arn : data.aws_iam_openid_connect_provider.github[0].arn
-
-  status_cluster_arns = [
-    for name in var.status_cluster_names :
-    "arn:${data.aws_partition.current.partition}:eks:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:cluster/${name}"
-  ]
 }
 
 data "aws_iam_policy_document" "push_trust" {
   statement {
-    sid     = "GitHubActionsDeliveryBranches"
+    sid     = "GitHubActionsDeliveryEnvironments"
     effect  = "Allow"
     actions = ["sts:AssumeRoleWithWebIdentity"]
 
@@ -50,13 +43,13 @@ data "aws_iam_policy_document" "push_trust" {
     }
 
     condition {
-      test     = "StringLike"
+      test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
+      # dev: develop; staging: release/*, hotfix/*; production: main (tags only, no push of new images)
       values = [
-        "repo:${var.github_repository}:ref:refs/heads/develop",
-        "repo:${var.github_repository}:ref:refs/heads/release/*",
-        "repo:${var.github_repository}:ref:refs/heads/hotfix/*",
-        "repo:${var.github_repository}:ref:refs/heads/main",
+        "repo:${var.github_repository}:environment:dev",
+        "repo:${var.github_repository}:environment:staging",
+        "repo:${var.github_repository}:environment:production",
       ]
     }
   }
@@ -91,7 +84,7 @@ resource "aws_iam_role" "push" {
   count = var.create_push_role ? 1 : 0
 
   name                 = "${var.name_prefix}-github-image-push"
-  description          = "GitHub Actions on delivery branches push service images to ECR"
+  description          = "GitHub Actions in the dev, staging and production environments push and tag service images in ECR"
   assume_role_policy   = data.aws_iam_policy_document.push_trust.json
   max_session_duration = var.max_session_seconds
 
@@ -104,65 +97,4 @@ resource "aws_iam_role_policy" "push" {
   name   = "push-service-images"
   role   = aws_iam_role.push[0].id
   policy = data.aws_iam_policy_document.push[0].json
-}
-
-data "aws_iam_policy_document" "status_trust" {
-  statement {
-    sid     = "GitHubActionsDeliveryBranches"
-    effect  = "Allow"
-    actions = ["sts:AssumeRoleWithWebIdentity"]
-
-    principals {
-      type        = "Federated"
-      identifiers = [local.oidc_provider_arn]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "token.actions.githubusercontent.com:aud"
-      values   = ["sts.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringLike"
-      variable = "token.actions.githubusercontent.com:sub"
-      values = [
-        "repo:${var.github_repository}:ref:refs/heads/develop",
-        "repo:${var.github_repository}:ref:refs/heads/release/*",
-        "repo:${var.github_repository}:ref:refs/heads/hotfix/*",
-        "repo:${var.github_repository}:ref:refs/heads/main",
-      ]
-    }
-  }
-}
-
-# AWS side of the status role: find the cluster endpoint, nothing else. What it may read
-# inside Kubernetes is decided by the RBAC the bootstrap module binds to its group.
-data "aws_iam_policy_document" "status" {
-  count = var.create_status_role ? 1 : 0
-
-  statement {
-    sid       = "DescribeClusters"
-    actions   = ["eks:DescribeCluster"]
-    resources = local.status_cluster_arns
-  }
-}
-
-resource "aws_iam_role" "status" {
-  count = var.create_status_role ? 1 : 0
-
-  name                 = "${var.name_prefix}-github-status-read"
-  description          = "GitHub Actions read cluster and Argo CD status"
-  assume_role_policy   = data.aws_iam_policy_document.status_trust.json
-  max_session_duration = var.max_session_seconds
-
-  tags = var.tags
-}
-
-resource "aws_iam_role_policy" "status" {
-  count = var.create_status_role ? 1 : 0
-
-  name   = "describe-clusters"
-  role   = aws_iam_role.status[0].id
-  policy = data.aws_iam_policy_document.status[0].json
 }

@@ -7,8 +7,3 @@ output "push_role_arn" {
   description = "Role for image pushes (null when not created): GitHub variable AWS_IMAGE_PUSH_ROLE_ARN."
   value       = one(aws_iam_role.push[*].arn)
 }
-
-output "status_role_arn" {
-  description = "Read-only status role (null when not created): GitHub variable AWS_STATUS_ROLE_ARN."
-  value       = one(aws_iam_role.status[*].arn)
-}

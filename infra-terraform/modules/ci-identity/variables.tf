@@ -41,18 +41,6 @@ variable "push_repository_arns" {
   }
 }
 
-variable "create_status_role" {
-  description = "Create the read-only role the workflows use to check the cluster and Argo CD status."
-  type        = bool
-  default     = false
-}
-
-variable "status_cluster_names" {
-  description = "EKS clusters (in this account and region) the status role may describe."
-  type        = list(string)
-  default     = []
-}
-
 variable "max_session_seconds" {
   description = "Longest session the roles hand out; a pipeline job needs minutes, not hours."
   type        = number

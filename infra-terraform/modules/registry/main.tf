@@ -1,6 +1,9 @@
 # One private ECR repository per service. Tags are immutable so a version names one digest
 # forever; the lifecycle rules only ever delete untagged layers and develop (alpha) images,
-# because release candidates and releases may be what prod runs.
+# because release candidates and releases may be what prod runs. A release tag is added to the
+# tested rc or alpha image (pipeline tag-release), so the release rule comes before the alpha rule:
+# an image matching the tags of a higher-priority rule is never expired by a lower one (ECR
+# lifecycle policy rules, docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html).
 
 locals {
   lifecycle_policy = jsonencode({
@@ -18,6 +21,17 @@ locals {
       },
       {
         rulePriority = 2
+        description  = "Keep every release (vX.Y.Z), also when it is an alpha image"
+        selection = {
+          tagStatus      = "tagged"
+          tagPatternList = ["v*"]
+          countType      = "imageCountMoreThan"
+          countNumber    = 10000
+        }
+        action = { type = "expire" }
+      },
+      {
+        rulePriority = 3
         description  = "Keep the newest develop images"
         selection = {
           tagStatus      = "tagged"

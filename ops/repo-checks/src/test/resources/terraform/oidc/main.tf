@@ -9,7 +9,7 @@ data "aws_iam_policy_document" "for_all_values" {
     condition {
       test     = "ForAllValues:StringLike"
       variable = "token.actions.githubusercontent.com:sub"
-      values   = ["repo:o/r:ref:refs/heads/main"]
+      values   = ["repo:o/r:environment:production"]
     }
   }
 }
@@ -53,10 +53,10 @@ data "aws_iam_policy_document" "image_push_trust" {
       test     = "StringLike"
       variable = "token.actions.githubusercontent.com:sub"
       values = [
-        "repo:${var.repo}:ref:refs/heads/develop",
+        "repo:${var.repo}:environment:dev",
         "repo:${var.repo}:ref:refs/heads/main",
         "repo:${var.repo}:pull_request",
-        "repo:${var.repo}:ref:refs/heads/feature/*",
+        "repo:${var.repo}:environment:feature-preview",
       ]
     }
   }

@@ -1,9 +1,13 @@
 package dev.shop.pipeline;
 
 import dev.shop.pipeline.affected.AffectedCommand;
-import dev.shop.pipeline.argocd.WaitArgoCdCommand;
+import dev.shop.pipeline.argocd.WaitDeployedCommand;
 import dev.shop.pipeline.registry.ImageDigestsCommand;
+import dev.shop.pipeline.registry.MissingImagesCommand;
 import dev.shop.pipeline.registry.TagReleaseCommand;
+import dev.shop.pipeline.release.OverlayCheckCommand;
+import dev.shop.pipeline.release.RecordLoadTestCommand;
+import dev.shop.pipeline.release.ReleaseCheckCommand;
 import dev.shop.pipeline.rehearsal.RehearseCommand;
 import dev.shop.pipeline.terraform.TerraformCheckCommand;
 import picocli.CommandLine;
@@ -17,8 +21,9 @@ import picocli.CommandLine.Command;
         description = "Pipeline steps for the GitHub workflows, and the local rehearsal of a push to develop.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:ok", "1:findings", "2:usage error", "3:environment problem"},
-        subcommands = {AffectedCommand.class, ImageDigestsCommand.class, TagReleaseCommand.class,
-                WaitArgoCdCommand.class, TerraformCheckCommand.class, RehearseCommand.class})
+        subcommands = {AffectedCommand.class, MissingImagesCommand.class, ImageDigestsCommand.class,
+                WaitDeployedCommand.class, RecordLoadTestCommand.class, ReleaseCheckCommand.class,
+                TagReleaseCommand.class, OverlayCheckCommand.class, TerraformCheckCommand.class, RehearseCommand.class})
 public final class PipelineCli {
 
     public static void main(String[] args) {

@@ -1,10 +1,9 @@
 package dev.shop.pipeline.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shop.pipeline.GithubOutput;
 import dev.shop.pipeline.PipelineException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -12,48 +11,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 @Command(name = "image-digests", mixinStandardHelpOptions = true,
-        description = {"Collects the digests Jib pushed (app/<service>/target/jib-image.digest) as JSON",
-                "{\"<service>\": \"sha256:...\"}, for the write-back and the load-test wait."})
+        description = {"Reads what the registry holds for each service's tag and prints it as the images JSON",
+                "{\"<service>\": {\"image\", \"tag\", \"digest\"}} the write-back and the deploy wait use. Where this",
+                "run's Jib pushed (app/<service>/target/jib-image.digest), the registry must hold that digest;",
+                "those services are also listed as pushed={\"<service>\": \"sha256:...\"} (what this run signs)."})
 public final class ImageDigestsCommand implements Callable<Integer> {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--services", required = true, description = "comma-separated services, e.g. catalog,orders")
-    String services;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--repo", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
     Path repo;
 
     @Option(names = "--github-output", paramLabel = "FILE",
-            description = "append digests=<json> to this file ($GITHUB_OUTPUT) instead of printing")
+            description = "append images=<json> to this file ($GITHUB_OUTPUT) instead of printing")
     Path githubOutput;
 
     @Override
     public Integer call() throws IOException {
-        ObjectNode json = JSON.createObjectNode();
-        read(repo, services).forEach(json::put);
-        String text = JSON.writeValueAsString(json);
+        RegistryClient client = registry.client();
+        Map<String, PublishedImages.Published> images = new TreeMap<>();
+        Map<String, String> pushedNow = new TreeMap<>();
+        for (String service : serviceNames(registry.services)) {
+            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> PipelineException.findings(
+                    registry.image(service) + ":" + registry.tag + " is not in the registry: was " + service + " pushed?"));
+            Path pushed = jibDigestFile(repo, service);
+            if (Files.isRegularFile(pushed)) {
+                if (!Files.readString(pushed).strip().equals(digest)) {
+                    throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
+                            + ", but Jib pushed " + Files.readString(pushed).strip());
+                }
+                pushedNow.put(service, digest);
+            }
+            images.put(service, new PublishedImages.Published(registry.image(service), registry.tag, digest));
+        }
+        String json = PublishedImages.toJson(images);
         if (githubOutput != null) {
-            GithubOutput.append(githubOutput, "digests", text);
+            GithubOutput.append(githubOutput, "images", json);
+            GithubOutput.append(githubOutput, "pushed", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(pushedNow).toString());
         } else {
-            System.out.println(text);
+            System.out.println(json);
         }
         return 0;
     }
 
-    public static Map<String, String> read(Path repo, String services) throws IOException {
-        Map<String, String> digests = new LinkedHashMap<>();
-        for (String service : Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+    static List<String> serviceNames(String services) {
+        List<String> names = Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String service : names) {
             if (!service.matches("[a-z][a-z0-9-]*")) {
                 throw PipelineException.usage("not a service name: " + service);
             }
-            Path file = repo.resolve("app").resolve(service).resolve("target/jib-image.digest");
+        }
+        return names;
+    }
+
+    private static Path jibDigestFile(Path repo, String service) {
+        return repo.resolve("app").resolve(service).resolve("target/jib-image.digest");
+    }
+
+    /** The digests Jib wrote for these services in a checkout (the local rehearsal reads them). */
+    public static Map<String, String> read(Path repo, String services) throws IOException {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String service : serviceNames(services)) {
+            Path file = jibDigestFile(repo, service);
             if (!Files.isRegularFile(file)) {
                 throw PipelineException.findings(file + " is missing: was " + service + " built with a push?");
             }

@@ -38,11 +38,20 @@ public final class OverlayImages {
 
     public static List<Image> read(Path overlayDir) {
         Path file = overlayDir.resolve("kustomization.yaml");
-        JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            return parse(java.nio.file.Files.readString(file), file.toString());
         } catch (IOException e) {
             throw PipelineException.usage("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The images of a kustomization.yaml's text; {@code where} names it in errors. */
+    public static List<Image> parse(String kustomization, String where) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(kustomization);
+        } catch (IOException e) {
+            throw PipelineException.findings(where + " is not YAML: " + e.getMessage());
         }
         List<Image> images = new ArrayList<>();
         for (JsonNode entry : root.path("images")) {
@@ -50,5 +59,22 @@ public final class OverlayImages {
                     entry.path("newTag").asText(null), entry.path("digest").asText(null)));
         }
         return images;
+    }
+
+    /** Service name to digest, for the images pinned to one. */
+    public static java.util.SortedMap<String, String> digests(List<Image> images) {
+        java.util.SortedMap<String, String> digests = new java.util.TreeMap<>();
+        images.stream().filter(image -> image.digest() != null).forEach(image -> digests.put(image.name(), image.digest()));
+        return digests;
+    }
+
+    /**
+     * One value for a whole set of deployed images: sha256 over the sorted "name@digest" lines. The
+     * load test records it on the commit it tested; main compares it with what it is about to tag.
+     */
+    public static String fingerprint(java.util.Map<String, String> digests) {
+        StringBuilder lines = new StringBuilder();
+        new java.util.TreeMap<>(digests).forEach((name, digest) -> lines.append(name).append('@').append(digest).append('\n'));
+        return RegistryClient.sha256(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -2,10 +2,10 @@ package dev.shop.pipeline.registry;
 
 import dev.shop.pipeline.PipelineException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,18 +26,14 @@ public final class TagReleaseCommand implements Callable<Integer> {
     @Option(names = "--tag", required = true, description = "the release tag, e.g. v1.4.0")
     String tag;
 
-    @Option(names = "--username", description = "registry user (ECR: AWS); none for a local registry")
-    String username;
-
-    @Option(names = "--password-stdin", description = "read the registry password from standard input")
-    boolean passwordStdin;
+    @Mixin
+    RegistryLogin login;
 
     @Override
     public Integer call() throws IOException {
         if (!TAG.matcher(tag).matches()) {
             throw PipelineException.usage("not a valid OCI tag: " + tag);
         }
-        String password = passwordStdin ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip() : null;
         List<OverlayImages.Image> images = OverlayImages.read(envDir);
         if (images.isEmpty()) {
             throw PipelineException.findings(envDir + " has no images to tag");
@@ -48,7 +44,7 @@ public final class TagReleaseCommand implements Callable<Integer> {
             }
         }
         for (OverlayImages.Image image : images) {
-            String digest = tag(RegistryClient.forHost(image.registryHost(), username, password), image, tag);
+            String digest = tag(login.client(image.registryHost()), image, tag);
             System.out.println(image.newName() + ":" + tag + " -> " + digest);
         }
         return 0;

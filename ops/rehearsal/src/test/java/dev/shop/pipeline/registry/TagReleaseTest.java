@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,19 +28,7 @@ class TagReleaseTest {
     @BeforeAll
     static void pushAnImage() {
         registry = LocalRegistry.start(work.resolve("registry"));
-        RegistryClient client = registry.client();
-        byte[] layer = "a layer".getBytes(StandardCharsets.UTF_8);
-        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"185\"},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
-                .getBytes(StandardCharsets.UTF_8);
-        String layerDigest = client.putBlob("shop/catalog", layer);
-        String configDigest = client.putBlob("shop/catalog", config);
-        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length + "},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}")
-                .getBytes(StandardCharsets.UTF_8);
-        digest = client.putManifest("shop/catalog", "1.4.0-rc.2",
-                new RegistryClient.Manifest("application/vnd.oci.image.manifest.v1+json", manifest, RegistryClient.sha256(manifest)));
-        assertThat(digest).isEqualTo(RegistryClient.sha256(manifest));
+        digest = TestImages.push(registry.client(), "shop/catalog", "1.4.0-rc.2", "a layer");
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * (the npm package {@code @cdktf/hcl2json}, installed by {@code npm ci} in the build).
  * Expressions come back as their source text wrapped in {@code ${...}}.
  */
-final class HclParser {
+public final class HclParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,12 +30,12 @@ final class HclParser {
     }
 
     /** The parser of this repository's repo-checks module. */
-    static HclParser forRepository() {
+    public static HclParser forRepository() {
         return new HclParser(RepoPaths.repoRoot().resolve("ops/repo-checks"));
     }
 
     /** Parses every file; fails with every file's syntax error at once when any is invalid. */
-    Map<Path, JsonNode> parse(Collection<Path> files) {
+    public Map<Path, JsonNode> parse(Collection<Path> files) {
         if (files.isEmpty()) {
             return Map.of();
         }

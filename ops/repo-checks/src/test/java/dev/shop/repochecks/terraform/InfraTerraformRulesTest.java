@@ -59,11 +59,11 @@ class InfraTerraformRulesTest {
     }
 
     @Test
-    void githubTrustIsLimitedToDeliveryBranches() {
+    void githubTrustIsLimitedToDeliveryEnvironments() {
         assertThat(TerraformRules.githubOidcTrust(tree)).isEmpty();
         Map<String, JsonNode> documents = tree.folder(RepoPaths.infraTerraform().resolve("modules/ci-identity")).orElseThrow()
                 .blocks("data", "aws_iam_policy_document");
-        assertThat(documents).containsKeys("push_trust", "status_trust");
+        assertThat(documents).containsKey("push_trust");
     }
 
     @Test

@@ -72,8 +72,8 @@ class TerraformRuleFixturesTest {
             oidc           | oidc         | policy document no_subject: has no token.actions.githubusercontent.com:sub condition
             oidc           | oidc         | policy document empty_subject: sub condition has empty values
             oidc           | oidc         | policy document empty_subject: needs StringEquals token.actions.githubusercontent.com:aud
-            oidc           | oidc         | subject 'repo:${var.repo}:pull_request' is not repo:<owner>/<repo>:ref:refs/heads/<branch>
-            oidc           | oidc         | allows refs/heads/feature/*, not a delivery branch
+            oidc           | oidc         | subject 'repo:${var.repo}:pull_request' is not repo:<owner>/<repo>:environment:<name>
+            oidc           | oidc         | allows environment feature-preview, not a delivery environment
             oidc           | oidc         | policy document image_push_trust: the push role must trust exactly
             oidc           | oidc         | GitHub sub condition outside an aws_iam_policy_document condition block
             ecr            | ecr          | ECR module repository must set repository_image_tag_mutability = "IMMUTABLE"

@@ -29,13 +29,16 @@ final class TerraformRules {
 
     static final String SUB = "token.actions.githubusercontent.com:sub";
     static final String AUD = "token.actions.githubusercontent.com:aud";
-    /** The only refs that may assume a GitHub role; the push role must allow exactly these. */
-    static final Set<String> DELIVERY_REFS = Set.of(
-            "refs/heads/develop", "refs/heads/release/*", "refs/heads/hotfix/*", "refs/heads/main");
+    /**
+     * The only GitHub environments that may assume a role; the push role must allow exactly these.
+     * Roles trust environments, not branches: each environment admits only its branches
+     * (.github/settings/environments, checked by the workflows' RolePermissionsTest).
+     */
+    static final Set<String> DELIVERY_ENVIRONMENTS = Set.of("dev", "staging", "production");
 
     private static final Pattern EXACT_VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
     private static final Pattern MIN_VERSION = Pattern.compile(">=\\s*(\\d+)\\.(\\d+)");
-    private static final Pattern SUBJECT = Pattern.compile("^repo:([^:*]+/[^:*]+):ref:(refs/heads/.+)$");
+    private static final Pattern SUBJECT = Pattern.compile("^repo:([^:*]+/[^:*]+):environment:([A-Za-z0-9_.-]+)$");
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)^(.*[_-])?(password|passwd|secret|token|auth_token|access_key|secret_key|private_key|api_key)$");
     private static final Pattern MODULE_PATH = Pattern.compile("^\\$\\{path\\.module}/([^$]+)$");
@@ -313,8 +316,8 @@ final class TerraformRules {
     /**
      * GitHub OIDC trust policies: written as aws_iam_policy_document; aud = sts.amazonaws.com by
      * StringEquals; sub by StringEquals/StringLike (never ForAllValues/ForAnyValue, never empty)
-     * and only the delivery branches; the push role exactly those branches, so pull_request
-     * runs get no push role.
+     * and only the delivery environments; the push role exactly those, so pull_request runs and
+     * branches outside an environment get no push role.
      */
     static List<String> githubOidcTrust(TerraformTree tree) {
         List<String> findings = new ArrayList<>();
@@ -367,16 +370,16 @@ final class TerraformRules {
                 String subject = value.replaceAll("\\$\\{[^}]*}", "owner/repo");
                 Matcher matcher = SUBJECT.matcher(subject);
                 if (!matcher.matches()) {
-                    findings.add(where + ": subject '" + value + "' is not repo:<owner>/<repo>:ref:refs/heads/<branch>");
-                } else if (!DELIVERY_REFS.contains(matcher.group(2))) {
-                    findings.add(where + ": subject '" + value + "' allows " + matcher.group(2) + ", not a delivery branch");
+                    findings.add(where + ": subject '" + value + "' is not repo:<owner>/<repo>:environment:<name>");
+                } else if (!DELIVERY_ENVIRONMENTS.contains(matcher.group(2))) {
+                    findings.add(where + ": subject '" + value + "' allows environment " + matcher.group(2) + ", not a delivery environment");
                 } else {
                     refs.add(matcher.group(2));
                 }
             }
         }
-        if (docName.contains("push") && !refs.equals(DELIVERY_REFS)) {
-            findings.add(where + ": the push role must trust exactly " + new TreeSet<>(DELIVERY_REFS) + ", trusts " + refs);
+        if (docName.contains("push") && !refs.equals(DELIVERY_ENVIRONMENTS)) {
+            findings.add(where + ": the push role must trust exactly " + new TreeSet<>(DELIVERY_ENVIRONMENTS) + ", trusts " + refs);
         }
     }
 

@@ -45,14 +45,17 @@ class GitFlowTriggersTest {
         assertThat(started(workflows, "push", "develop")).containsExactly("develop.yml");
         assertThat(started(workflows, "push", "release/1.4")).containsExactly("release.yml");
         assertThat(started(workflows, "push", "hotfix/1.4.1")).containsExactly("release.yml");
-        assertThat(started(workflows, "push", "main")).containsExactly("main.yml");
+        assertThat(started(workflows, "push", "main")).containsExactlyInAnyOrder("main.yml", "prod-check.yml");
+        // the prod check runs only for a merged prod promotion, and main.yml never for one
+        assertThat(workflow("prod-check.yml").triggers().path("push").path("paths")).extracting(JsonNode::asText)
+                .containsExactly("gitops-envs/envs/prod/**");
         assertThat(started(workflows, "push", "feature/cart-badge")).isEmpty();
         assertThat(started(workflows, "push", "promote/prod-from-staging-20261126")).isEmpty();
     }
 
     @Test
     void pullRequestsIntoIntegrationBranchesAreChecked() {
-        for (String base : List.of("develop", "release/1.4", "main")) {
+        for (String base : List.of("develop", "release/1.4", "hotfix/1.4.1", "main")) {
             assertThat(started(workflows, "pull_request", base)).as("PR into " + base)
                     .containsExactlyInAnyOrder("pull-request.yml", "standard-linters.yml");
         }
@@ -79,7 +82,10 @@ class GitFlowTriggersTest {
     @Test
     void promoteIsManualWithFromToAndServices() {
         JsonNode dispatch = workflow("promote.yml").triggers().path("workflow_dispatch");
-        assertThat(dispatch.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("from", "to", "services");
+        assertThat(dispatch.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("promotion", "services");
+        // only to the next environment: dev -> prod cannot be chosen
+        assertThat(dispatch.path("inputs").path("promotion").path("options")).extracting(JsonNode::asText)
+                .containsExactly("dev-to-staging", "staging-to-prod");
         assertThat(workflow("promote.yml").triggers().size()).isEqualTo(1);
     }
 

@@ -133,29 +133,88 @@ final class HardeningRules {
         return findings;
     }
 
-    /** A job that deploys (runs in an environment) is in a concurrency group per environment and never cancels. */
-    static List<String> deployConcurrency(List<WorkflowFile> files) {
+    /**
+     * Nothing queued may be dropped: GitHub keeps one pending run per concurrency group and cancels
+     * the others, so deploying jobs (in an environment) and push- or dispatch-started workflows stay
+     * out of concurrency groups; write-backs serialise through set-image's push retry.
+     */
+    static List<String> noDroppedDeployments(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            if (file.isAction()) {
+                continue;
+            }
+            boolean delivers = file.triggers().has("push") || file.triggers().has("workflow_dispatch") || file.triggers().has("workflow_call");
+            if (delivers && file.tree().has("concurrency")) {
+                findings.add(file.name() + ": a workflow-level concurrency group cancels queued runs");
+            }
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                if (job.getValue().has("concurrency") && (delivers || job.getValue().has("environment"))) {
+                    findings.add(file.name() + " job " + job.getKey() + ": its concurrency group cancels queued deployments");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The App token is minted after every build step of its job (nothing built from the branch runs
+     * while it exists) and asks for named permissions only; every job has a timeout; secrets are
+     * inherited only by this repository's own reusable workflows (there it is how environment
+     * secrets reach the called jobs, actions/runner#1490), never by another repository's.
+     */
+    static List<String> appTokenLastAndJobsBounded(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
         for (WorkflowFile file : files) {
             for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                JsonNode environment = job.getValue().get("environment");
-                if (environment == null) {
-                    continue;
-                }
                 String where = file.name() + " job " + job.getKey();
-                JsonNode concurrency = job.getValue().path("concurrency");
-                String group = concurrency.isTextual() ? concurrency.asText() : concurrency.path("group").asText("");
-                String environmentText = environment.isTextual() ? environment.asText() : environment.path("name").asText();
-                if (group.isEmpty()) {
-                    findings.add(where + ": deploys to " + environmentText + " without a concurrency group");
-                    continue;
+                JsonNode value = job.getValue();
+                if (value.has("steps") && !value.has("timeout-minutes")) {
+                    findings.add(where + ": no timeout-minutes (a hung build would hold the runner for 6 h)");
                 }
-                if (!mentionsEnvironment(group, environmentText)) {
-                    findings.add(where + ": concurrency group '" + group + "' is not per environment (" + environmentText + ")");
+                if ("inherit".equals(value.path("secrets").asText()) && !value.path("uses").asText().startsWith("./.github/workflows/")) {
+                    findings.add(where + ": secrets: inherit hands every secret to another repository's workflow");
                 }
-                if (!concurrency.path("cancel-in-progress").isBoolean() || concurrency.path("cancel-in-progress").asBoolean()) {
-                    findings.add(where + ": concurrency must say cancel-in-progress: false");
+                List<JsonNode> steps = file.steps(value);
+                int token = -1;
+                int lastBuild = -1;
+                for (int i = 0; i < steps.size(); i++) {
+                    JsonNode step = steps.get(i);
+                    String uses = step.path("uses").asText();
+                    if (uses.startsWith(APP_TOKEN + "@")) {
+                        token = i;
+                        boolean scoped = false;
+                        for (java.util.Iterator<String> names = step.path("with").fieldNames(); names.hasNext(); ) {
+                            scoped |= names.next().startsWith("permission-");
+                        }
+                        if (!scoped) {
+                            findings.add(where + ": the App token asks for every permission of the App (set permission-*)");
+                        }
+                    }
+                    if (uses.equals("./.github/actions/pipeline-tools") || uses.equals("./.github/actions/setup-build")
+                            || step.path("run").asText("").contains("./mvnw")) {
+                        lastBuild = i;
+                    }
                 }
+                if (token >= 0 && token < lastBuild) {
+                    findings.add(where + ": the App token is minted before a build step; the build could read it");
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * A command substitution inside an echo or printf argument loses the command's exit status
+     * (bash -e does not see it), so a failing {@code gitops version} would write an empty output
+     * and the job go on. Assign to a variable first; the assignment carries the status.
+     */
+    static List<String> outputsDoNotHideFailures(List<WorkflowFile> files) {
+        List<String> findings = new ArrayList<>();
+        Pattern hidden = Pattern.compile("(?m)^\\s*(echo|printf)\\b[^\\n]*\\$\\(");
+        for (WorkflowFile.Located located : allSteps(files)) {
+            if (hidden.matcher(located.step().path("run").asText("")).find()) {
+                findings.add(located.where() + ": $(...) inside echo/printf hides the command's failure");
             }
         }
         return findings;
@@ -164,8 +223,8 @@ final class HardeningRules {
     /**
      * The write identity (the GitHub App key, an environment secret) is only used in jobs that run in
      * an environment, so the environment's deployment-branch policy and reviewers apply. AWS roles
-     * are the other way round: they trust branch refs (ADR 0402), so OIDC jobs run outside any
-     * environment (which would change the token's subject) and never in a pull-request workflow.
+     * trust environment subjects (ADR 0705), so OIDC jobs run inside an environment too, and never
+     * in a pull-request workflow.
      */
     static List<String> credentialsWhereTheyAreTrusted(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
@@ -180,8 +239,8 @@ final class HardeningRules {
                 if (appToken && !value.has("environment")) {
                     findings.add(where + ": uses the GitHub App key outside a protected environment");
                 }
-                if (oidc && value.has("environment")) {
-                    findings.add(where + ": assumes an AWS role inside an environment (the role trusts branch refs)");
+                if (oidc && !value.has("environment")) {
+                    findings.add(where + ": assumes an AWS role outside an environment (roles trust environment subjects)");
                 }
                 if (usesOidc(files, value) && pullRequestTriggered) {
                     findings.add(where + ": assumes an AWS role in a pull-request workflow");
@@ -191,7 +250,10 @@ final class HardeningRules {
         return findings;
     }
 
-    /** Push-triggered workflows ignore gitops-envs/: write-back commits must never start a build (no CI loop). */
+    /**
+     * Push-triggered workflows that write (App key or AWS role) ignore gitops-envs/: write-back
+     * commits must never start a build (no CI loop). A read-only check of a deployment may run on them.
+     */
     static List<String> noBuildOnGitopsCommits(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
         for (WorkflowFile file : files) {
@@ -199,7 +261,9 @@ final class HardeningRules {
                 continue;
             }
             JsonNode push = file.triggers().get("push");
-            if (push == null) {
+            boolean writes = file.jobs().stream().anyMatch(job -> usesOidc(files, job.getValue())
+                    || file.steps(job.getValue()).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@")));
+            if (push == null || !writes) {
                 continue;
             }
             List<String> ignored = new ArrayList<>();

@@ -112,28 +112,52 @@ class WorkflowHardeningTest {
     }
 
     @Test
-    void deployingJobsQueuePerEnvironmentWithoutCancelling() {
-        assertThat(HardeningRules.deployConcurrency(repository)).isEmpty();
-        assertThat(HardeningRules.deployConcurrency(fixture("""
+    void nothingQueuedForADeploymentIsCancelled() {
+        assertThat(HardeningRules.noDroppedDeployments(repository)).isEmpty();
+        assertThat(HardeningRules.noDroppedDeployments(fixture("""
+                on:
+                  push:
+                    branches: [develop]
+                jobs:
+                  write-back:
+                    environment: dev
+                    concurrency:
+                      group: deploy-dev
+                      cancel-in-progress: false
+                  build:
+                    steps: []
+                """))).singleElement().asString().contains("job write-back: its concurrency group cancels queued deployments");
+    }
+
+    @Test
+    void theAppTokenComesAfterTheBuildWithNamedPermissionsAndJobsAreBounded() {
+        assertThat(HardeningRules.appTokenLastAndJobsBounded(repository)).isEmpty();
+        assertThat(HardeningRules.appTokenLastAndJobsBounded(fixture("""
                 on: push
                 jobs:
-                  unguarded:
-                    environment: staging
-                    steps: []
-                  cancelling:
-                    environment: staging
-                    concurrency:
-                      group: deploy-staging
-                      cancel-in-progress: true
-                  shared:
-                    environment: production
-                    concurrency:
-                      group: deploy
-                      cancel-in-progress: false
-                """))).hasSize(3)
-                .anyMatch(finding -> finding.contains("job unguarded: deploys to staging without a concurrency group"))
-                .anyMatch(finding -> finding.contains("job cancelling: concurrency must say cancel-in-progress: false"))
-                .anyMatch(finding -> finding.contains("job shared: concurrency group 'deploy' is not per environment"));
+                  write-back:
+                    environment: dev
+                    timeout-minutes: 10
+                    steps:
+                      - id: token
+                        uses: actions/create-github-app-token@a8d616148505b5069dccd32f177bb87d7f39123b # v2.1.1
+                        with:
+                          app-id: "1"
+                      - uses: ./.github/actions/pipeline-tools
+                  build:
+                    steps:
+                      - run: ./mvnw -B verify
+                  deliver:
+                    uses: ./.github/workflows/deliver.yml
+                    secrets: inherit
+                  scan:
+                    uses: someone/else/.github/workflows/scan.yml@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v1.0.0
+                    secrets: inherit
+                """))).containsExactlyInAnyOrder(
+                ".github/workflows/fixture.yml job write-back: the App token asks for every permission of the App (set permission-*)",
+                ".github/workflows/fixture.yml job write-back: the App token is minted before a build step; the build could read it",
+                ".github/workflows/fixture.yml job build: no timeout-minutes (a hung build would hold the runner for 6 h)",
+                ".github/workflows/fixture.yml job scan: secrets: inherit hands every secret to another repository's workflow");
     }
 
     @Test
@@ -143,7 +167,6 @@ class WorkflowHardeningTest {
                 on: pull_request
                 jobs:
                   publish:
-                    environment: staging
                     permissions:
                       id-token: write
                     steps:
@@ -153,12 +176,27 @@ class WorkflowHardeningTest {
                       - id: token
                         uses: actions/create-github-app-token@a8d616148505b5069dccd32f177bb87d7f39123b # v2.1.1
                 """))).containsExactlyInAnyOrder(
-                ".github/workflows/fixture.yml job publish: assumes an AWS role inside an environment (the role trusts branch refs)",
+                ".github/workflows/fixture.yml job publish: assumes an AWS role outside an environment (roles trust environment subjects)",
                 ".github/workflows/fixture.yml job publish: assumes an AWS role in a pull-request workflow",
                 ".github/workflows/fixture.yml job write-back: uses the GitHub App key outside a protected environment");
         assertThat(repository).flatExtracting(WorkflowFile::jobs)
                 .extracting(job -> job.getValue().path("environment").asText())
                 .contains("production", "${{ inputs.environment }}");
+    }
+
+    @Test
+    void aFailingCommandCannotHideInsideAnOutputLine() {
+        assertThat(HardeningRules.outputsDoNotHideFailures(repository)).isEmpty();
+        assertThat(HardeningRules.outputsDoNotHideFailures(fixture("""
+                on: push
+                jobs:
+                  version:
+                    steps:
+                      - run: echo "version=$(ops/bin/gitops version --branch main)" >>"$GITHUB_OUTPUT"
+                      - run: |
+                          version="$(ops/bin/gitops version --branch main)"
+                          echo "version=$version" >>"$GITHUB_OUTPUT"
+                """))).singleElement().asString().contains("hides the command's failure");
     }
 
     @Test
@@ -169,8 +207,22 @@ class WorkflowHardeningTest {
                   push:
                     branches: [main]
                     paths-ignore: ["docs/**"]
-                jobs: {}
+                jobs:
+                  publish:
+                    steps:
+                      - uses: ./.github/actions/aws-ecr
                 """))).singleElement().asString().contains("gitops-envs/**");
+        // a read-only check of what a gitops commit deployed may run on it
+        assertThat(HardeningRules.noBuildOnGitopsCommits(fixture("""
+                on:
+                  push:
+                    branches: [main]
+                    paths: ["gitops-envs/envs/prod/**"]
+                jobs:
+                  smoke:
+                    steps:
+                      - run: echo check
+                """))).isEmpty();
     }
 
     @Test

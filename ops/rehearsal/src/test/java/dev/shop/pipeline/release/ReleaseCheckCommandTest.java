@@ -1,0 +1,181 @@
+package dev.shop.pipeline.release;
+
+import dev.shop.pipeline.PipelineCli;
+import dev.shop.pipeline.Processes;
+import dev.shop.pipeline.github.GithubStub;
+import dev.shop.pipeline.registry.OverlayImages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What main may tag, over a real git repository laid out as Git Flow leaves it: a write-back commit
+ * on main with its ledger trailers, a release branch merged with a merge commit, and the load
+ * test's commit status on the release head (GitHub's API answered by a loopback stub).
+ */
+class ReleaseCheckCommandTest {
+
+    static final String REPO = "shop-org/shop";
+    static final String OVERLAY = "gitops-envs/envs/staging/kustomization.yaml";
+    static final String TESTED = "sha256:" + "a".repeat(64);
+    static final String OLD = "sha256:" + "b".repeat(64);
+
+    @TempDir
+    Path repo;
+    private final GithubStub github = new GithubStub();
+    private String releaseHead;
+
+    @BeforeEach
+    void gitFlow() throws IOException {
+        git("init", "--quiet", "--initial-branch=main");
+        git("config", "user.email", "ci@example.test");
+        git("config", "user.name", "ci");
+        writeOverlay(OLD);
+        git("add", "-A");
+        git("commit", "--quiet", "-m", "initial");
+        git("tag", "v1.3.0");
+        git("checkout", "--quiet", "-b", "release/1.4");
+        Files.writeString(repo.resolve("service.txt"), "1.4 work\n");
+        git("add", "-A");
+        git("commit", "--quiet", "-m", "release 1.4 work");
+        releaseHead = git("rev-parse", "HEAD").strip();
+        git("checkout", "--quiet", "main");
+        // the statuses link to run 42: the release workflow on the release branch at its head
+        github.run(REPO, ".github/workflows/release.yml", "release/1.4", releaseHead);
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    @Test
+    void aMergedReleaseWhoseHeadPassedTheLoadTestOnExactlyStagingsImagesIsReleased() throws IOException {
+        writeBack(TESTED, releaseHead);
+        String merge = mergeRelease();
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        Path output = repo.resolve("output");
+        assertThat(check("--github-output", output.toString())).isZero();
+        assertThat(Files.readString(output)).contains("release=true\n").contains("digests={\"catalog\":\"" + TESTED + "\"}");
+        assertThat(merge).isNotBlank();
+    }
+
+    @Test
+    void stagingHoldingOtherDigestsThanTheTestedOnesIsRefused() throws IOException {
+        writeBack(TESTED, releaseHead);
+        mergeRelease();
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", OLD)), "github-actions[bot]");
+        assertThat(check()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTestOrAStatusSetByAPersonIsRefused() throws IOException {
+        writeBack(TESTED, releaseHead);
+        mergeRelease();
+        String proof = ReleaseProof.describe(Map.of("catalog", TESTED));
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", proof, "some-writer");
+        assertThat(check()).isEqualTo(1);
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "failure", proof, "github-actions[bot]");
+        assertThat(check()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusSetByAnyOtherWorkflowRunIsRefused() throws IOException {
+        writeBack(TESTED, releaseHead);
+        mergeRelease();
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        // a writer's own workflow on a feature branch sets the same status with its GITHUB_TOKEN
+        github.run(REPO, ".github/workflows/release.yml", "feature/fake", releaseHead);
+        assertThat(check()).isEqualTo(1);
+        github.run(REPO, ".github/workflows/sneaky.yml", "release/1.4", releaseHead);
+        assertThat(check()).isEqualTo(1);
+        github.run(REPO, ".github/workflows/release.yml", "release/1.4", releaseHead);
+        assertThat(check()).isZero();
+    }
+
+    @Test
+    void anImageBuiltFromAnotherBranchIsRefusedEvenWithAMatchingTest() throws IOException {
+        git("checkout", "--quiet", "-b", "hotfix/1.3.1", "v1.3.0");
+        Files.writeString(repo.resolve("fix.txt"), "fix\n");
+        git("add", "-A");
+        git("commit", "--quiet", "-m", "hotfix work");
+        String hotfixHead = git("rev-parse", "HEAD").strip();
+        git("checkout", "--quiet", "main");
+        writeBack(TESTED, hotfixHead);
+        mergeRelease();
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        assertThat(check()).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseMergeWithoutATestFailsAndOtherCommitsAreNoRelease() throws IOException {
+        writeBack(TESTED, releaseHead);
+        Path output = repo.resolve("output");
+        assertThat(check("--github-output", output.toString())).isZero();
+        assertThat(Files.readString(output)).isEqualTo("release=false\n");
+        mergeRelease();
+        assertThat(check()).isEqualTo(1);
+
+        git("checkout", "--quiet", "-b", "feature/ci", "main");
+        Files.writeString(repo.resolve("ci.txt"), "ci\n");
+        git("add", "-A");
+        git("commit", "--quiet", "-m", "ci change");
+        git("checkout", "--quiet", "main");
+        git("merge", "--quiet", "--no-ff", "-m", "Merge pull request #9 from shop-org/feature/ci", "feature/ci");
+        Files.delete(output);
+        assertThat(check("--github-output", output.toString())).isZero();
+        assertThat(Files.readString(output)).isEqualTo("release=false\n");
+    }
+
+    private int check(String... extra) {
+        List<String> args = new ArrayList<>(List.of("release-check", "--api-url", github.url(), "--repository", REPO,
+                "--repo", repo.toString()));
+        args.addAll(List.of(extra));
+        return PipelineCli.commandLine().execute(args.toArray(String[]::new));
+    }
+
+    private String mergeRelease() {
+        git("merge", "--quiet", "--no-ff", "-m", "Merge pull request #7 from shop-org/release/1.4", "release/1.4");
+        return git("rev-parse", "HEAD").strip();
+    }
+
+    /** A write-back commit as gitops set-image makes it: the overlay change and the ledger trailers. */
+    private void writeBack(String digest, String sourceCommit) throws IOException {
+        writeOverlay(digest);
+        git("add", "-A");
+        git("commit", "--quiet", "-m", "deploy(staging): catalog\n\nGitops-Env: staging\nGitops-Service: catalog\n"
+                + "Gitops-Digest: " + digest + "\nGitops-Source-Commit: " + sourceCommit + "\n");
+    }
+
+    private void writeOverlay(String digest) throws IOException {
+        Path file = repo.resolve(OVERLAY);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                images:
+                  - name: catalog
+                    newName: r.example/shop/catalog
+                    newTag: 1.4.0-rc.1
+                    digest: %s
+                """.formatted(digest));
+        assertThat(OverlayImages.digests(OverlayImages.parse(Files.readString(file), OVERLAY))).containsEntry("catalog", digest);
+    }
+
+    private String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        return Processes.run(command, repo, Duration.ofSeconds(30)).orThrow().stdout();
+    }
+}
