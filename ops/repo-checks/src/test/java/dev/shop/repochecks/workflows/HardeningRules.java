@@ -251,8 +251,10 @@ final class HardeningRules {
     }
 
     /**
-     * Push-triggered workflows that write (App key or AWS role) ignore gitops-envs/: write-back
-     * commits must never start a build (no CI loop). A read-only check of a deployment may run on them.
+     * Push-triggered workflows that write (App key or AWS role) ignore gitops-envs/envs/, the folders
+     * write-back commits touch: they must never start a build (no CI loop). A change to
+     * gitops-envs/base or components may (it is carried into the env's copy by set-shared). A read-only
+     * check of a deployment may run on them.
      */
     static List<String> noBuildOnGitopsCommits(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
@@ -270,11 +272,11 @@ final class HardeningRules {
             push.path("paths-ignore").forEach(path -> ignored.add(path.asText()));
             List<String> paths = new ArrayList<>();
             push.path("paths").forEach(path -> paths.add(path.asText()));
-            boolean ignoresGitops = ignored.contains("gitops-envs/**")
-                    || (!paths.isEmpty() && paths.contains("!gitops-envs/**"))
+            boolean ignoresGitops = ignored.contains("gitops-envs/**") || ignored.contains("gitops-envs/envs/**")
+                    || (!paths.isEmpty() && (paths.contains("!gitops-envs/**") || paths.contains("!gitops-envs/envs/**")))
                     || (!paths.isEmpty() && paths.stream().noneMatch(path -> path.startsWith("gitops-envs") || path.startsWith("**")));
             if (!ignoresGitops) {
-                findings.add(file.name() + ": on push it would run for commits that only touch gitops-envs/ (add paths-ignore: gitops-envs/**)");
+                findings.add(file.name() + ": on push it would run for commits that only touch gitops-envs/envs/ (add paths-ignore: gitops-envs/envs/**)");
             }
         }
         return findings;

@@ -211,7 +211,7 @@ class WorkflowHardeningTest {
                   publish:
                     steps:
                       - uses: ./.github/actions/aws-ecr
-                """))).singleElement().asString().contains("gitops-envs/**");
+                """))).singleElement().asString().contains("gitops-envs/envs/**");
         // a read-only check of what a gitops commit deployed may run on it
         assertThat(HardeningRules.noBuildOnGitopsCommits(fixture("""
                 on:
