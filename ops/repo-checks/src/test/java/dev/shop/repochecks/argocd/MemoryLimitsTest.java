@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,27 +38,14 @@ class MemoryLimitsTest {
     void everyShopContainerHasAMeasuredNeedThatFitsItsMemoryLimit(String env, @TempDir Path work) throws IOException {
         List<MemorySizing.MeasuredNeed> needs = MemorySizing.parse(Repo.read(Repo.ROOT.resolve("docs/benchmarks.md")));
         Path next = work.resolve(env);
-        copyTree(Repo.ENVS.resolve(env).resolve("kustomization.yaml"), next.resolve("kustomization.yaml"));
-        copyTree(Repo.GITOPS_ENVS.resolve("base"), next.resolve("shared/base"));
-        copyTree(Repo.GITOPS_ENVS.resolve("components"), next.resolve("shared/components"));
+        Files.createDirectories(next);
+        Files.copy(Repo.ENVS.resolve(env).resolve("kustomization.yaml"), next.resolve("kustomization.yaml"));
+        Repo.copyTree(Repo.GITOPS_ENVS.resolve("base"), next.resolve("shared/base"));
+        Repo.copyTree(Repo.GITOPS_ENVS.resolve("components"), next.resolve("shared/components"));
         List<JsonNode> rendered = Repo.render(next);
 
         assertThat(Repo.ofKind(rendered, "Deployment")).as("shop Deployments in envs/" + env).hasSize(3);
         assertThat(MemorySizing.check("envs/" + env, rendered, needs)).isEmpty();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     @Test
