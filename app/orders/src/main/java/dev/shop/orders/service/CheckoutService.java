@@ -10,6 +10,7 @@ import dev.shop.orders.model.Order;
 import dev.shop.orders.model.OrderStatus;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checkout: claim the Idempotency-Key, reserve the stock in catalog, confirm the order.
@@ -33,6 +38,10 @@ import java.util.UUID;
  * retries), so the catalog call runs outside any transaction. A retry that finds the key finished gets
  * the same order; one that finds it still running waits for it. A checkout that fails forgets its key,
  * so the shopper can retry it; a reservation that may have happened is released.
+ *
+ * <p>Every request is answered within {@link CheckoutConfig#answerWithin()}: a checkout still running
+ * then is answered "in progress" and finishes in the background, so a caller that waits a little longer
+ * than that never gives up on a checkout that later succeeds without having been told so.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -46,31 +55,34 @@ public class CheckoutService {
     private final OrderStore store;
     private final CatalogGateway catalog;
     private final CheckoutConfig config;
+    private final ManagedExecutor executor;
 
-    public CheckoutService(OrderStore store, CatalogGateway catalog, CheckoutConfig config) {
+    public CheckoutService(OrderStore store, CatalogGateway catalog, CheckoutConfig config, ManagedExecutor executor) {
         this.store = store;
         this.catalog = catalog;
         this.config = config;
+        this.executor = executor;
     }
 
     public Outcome checkout(String customerId, String idempotencyKey, List<CheckoutLine> requested) {
         List<CheckoutLine> lines = normalise(requested);
         String hash = fingerprint(lines);
-        Instant waitUntil = Instant.now().plus(config.inFlightWait());
+        Instant answerBy = Instant.now().plus(config.answerWithin());
         while (true) {
             UUID id = UUID.randomUUID();
             if (store.claim(id, customerId, idempotencyKey, hash)) {
-                return new Outcome(place(id, lines), true);
+                return new Outcome(awaitPlacement(id, lines, idempotencyKey, answerBy), true);
             }
             Optional<Order> existing = store.byKey(customerId, idempotencyKey);
             if (existing.isEmpty()) {
                 continue; // the holder of the key failed and let it go between our two statements
             }
             Order order = existing.get();
-            if (!order.requestHash.equals(hash)) {
-                throw Problems.idempotencyKeyReused(idempotencyKey);
-            }
+            boolean sameCheckout = order.requestHash.equals(hash);
             if (order.status == OrderStatus.CONFIRMED) {
+                if (!sameCheckout) {
+                    throw Problems.idempotencyKeyReused(idempotencyKey, order.id);
+                }
                 Log.debugf("checkout %s replayed for order %s", idempotencyKey, order.id);
                 return new Outcome(order, false);
             }
@@ -79,10 +91,33 @@ public class CheckoutService {
                 forget(order.id);
                 continue;
             }
-            if (Instant.now().isAfter(waitUntil)) {
+            // a different cart under a running key waits too: once that checkout is known placed the answer
+            // names its order, once known failed the key is free for this cart
+            if (Instant.now().isAfter(answerBy)) {
                 throw Problems.checkoutInProgress(idempotencyKey);
             }
             pause();
+        }
+    }
+
+    /** Places the claimed order; past {@code answerBy} the caller hears "in progress" while it goes on. */
+    private Order awaitPlacement(UUID id, List<CheckoutLine> lines, String idempotencyKey, Instant answerBy) {
+        CompletableFuture<Order> placing = executor.supplyAsync(() -> place(id, lines));
+        try {
+            long left = Math.max(0, Duration.between(Instant.now(), answerBy).toMillis());
+            return placing.get(left, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Log.warnf("order %s not placed within %s; answering in progress while it goes on", id,
+                    config.answerWithin());
+            throw Problems.checkoutInProgress(idempotencyKey);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("placing order " + id + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.checkoutInProgress(idempotencyKey);
         }
     }
 

@@ -29,9 +29,11 @@ public final class Problems {
                 "Sku " + sku + " appears in more than one line; send one line per sku.").with("sku", sku);
     }
 
-    public static ProblemException idempotencyKeyReused(String key) {
+    /** {@code orderId}: the order placed with the key, so a caller that lost the first answer can show it. */
+    public static ProblemException idempotencyKeyReused(String key, Object orderId) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
-                "Idempotency-Key " + key + " was used for a different checkout; use a new key for a new order.");
+                "Idempotency-Key " + key + " was used for a different checkout; use a new key for a new order.")
+                .with("orderId", orderId.toString());
     }
 
     public static ProblemException checkoutInProgress(String key) {
