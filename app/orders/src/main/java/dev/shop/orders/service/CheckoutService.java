@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Every request is answered within {@link CheckoutConfig#answerWithin()}: a checkout still running
  * then is answered "in progress" and finishes in the background, so a caller that waits a little longer
- * than that never gives up on a checkout that later succeeds without having been told so.
+ * than that is always told, and never gives up on a checkout that later succeeds without knowing.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -64,23 +64,48 @@ public class CheckoutService {
         this.executor = executor;
     }
 
+    /**
+     * Answers within {@link CheckoutConfig#answerWithin()}: the checkout runs on a worker, and one still
+     * running then (a slow catalog or database, or a concurrent request with the key) is answered "in
+     * progress" and goes on; a retry with the key gets its outcome.
+     */
     public Outcome checkout(String customerId, String idempotencyKey, List<CheckoutLine> requested) {
         List<CheckoutLine> lines = normalise(requested);
-        String hash = fingerprint(lines);
         Instant answerBy = Instant.now().plus(config.answerWithin());
+        CompletableFuture<Outcome> work = executor.supplyAsync(() -> claimAndPlace(customerId, idempotencyKey, lines,
+                answerBy));
+        try {
+            return work.get(Math.max(0, Duration.between(Instant.now(), answerBy).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Log.warnf("checkout %s not finished within %s; answering in progress while it goes on", idempotencyKey,
+                    config.answerWithin());
+            throw Problems.checkoutInProgress(idempotencyKey);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("checkout " + idempotencyKey + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.checkoutInProgress(idempotencyKey);
+        }
+    }
+
+    private Outcome claimAndPlace(String customerId, String idempotencyKey, List<CheckoutLine> lines,
+                                  Instant answerBy) {
+        String hash = fingerprint(lines);
         while (true) {
             UUID id = UUID.randomUUID();
             if (store.claim(id, customerId, idempotencyKey, hash)) {
-                return new Outcome(awaitPlacement(id, lines, idempotencyKey, answerBy), true);
+                return new Outcome(place(id, lines), true);
             }
             Optional<Order> existing = store.byKey(customerId, idempotencyKey);
             if (existing.isEmpty()) {
                 continue; // the holder of the key failed and let it go between our two statements
             }
             Order order = existing.get();
-            boolean sameCheckout = order.requestHash.equals(hash);
             if (order.status == OrderStatus.CONFIRMED) {
-                if (!sameCheckout) {
+                if (!order.requestHash.equals(hash)) {
                     throw Problems.idempotencyKeyReused(idempotencyKey, order.id);
                 }
                 Log.debugf("checkout %s replayed for order %s", idempotencyKey, order.id);
@@ -97,27 +122,6 @@ public class CheckoutService {
                 throw Problems.checkoutInProgress(idempotencyKey);
             }
             pause();
-        }
-    }
-
-    /** Places the claimed order; past {@code answerBy} the caller hears "in progress" while it goes on. */
-    private Order awaitPlacement(UUID id, List<CheckoutLine> lines, String idempotencyKey, Instant answerBy) {
-        CompletableFuture<Order> placing = executor.supplyAsync(() -> place(id, lines));
-        try {
-            long left = Math.max(0, Duration.between(Instant.now(), answerBy).toMillis());
-            return placing.get(left, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            Log.warnf("order %s not placed within %s; answering in progress while it goes on", id,
-                    config.answerWithin());
-            throw Problems.checkoutInProgress(idempotencyKey);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("placing order " + id + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Problems.checkoutInProgress(idempotencyKey);
         }
     }
 
