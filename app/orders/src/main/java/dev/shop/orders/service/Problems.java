@@ -53,11 +53,6 @@ public final class Problems {
                         + "Idempotency-Key.").withHeader("Retry-After", "5");
     }
 
-    public static ProblemException databaseUnavailable() {
-        return problem(503, "database-unavailable", "Service unavailable",
-                "The orders database cannot be reached; retry shortly.").withHeader("Retry-After", "5");
-    }
-
     private static ProblemException problem(int status, String type, String title, String detail) {
         return new ProblemException(status, TYPE_PREFIX + type, title, detail);
     }
