@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -161,20 +160,11 @@ public class OrderService {
     }
 
     public List<Order> listFor(String customerId) {
-        JsonNode body;
         try {
-            body = orders.list(customerId);
+            return orders.list(customerId);
         } catch (WebApplicationException | ProcessingException e) {
             throw unavailable(e);
         }
-        JsonNode items = body != null && body.isObject() ? body.path("items") : body;
-        List<Order> result = new ArrayList<>();
-        if (items != null && items.isArray()) {
-            for (JsonNode item : items) {
-                result.add(json.convertValue(item, Order.class));
-            }
-        }
-        return result;
     }
 
     private static DownstreamUnavailableException unavailable(RuntimeException e) {

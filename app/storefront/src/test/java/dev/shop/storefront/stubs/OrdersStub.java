@@ -30,21 +30,21 @@ public class OrdersStub extends StubServer {
     private final CatalogStub catalog;
     private final Map<String, Placed> byKey = new LinkedHashMap<>();
     private final List<Received> received = new ArrayList<>();
-    private boolean listAsPage;
     private int inProgressAnswers;
     private String shortSkuOnce;
     private boolean keyReusedOnce;
     private int bareStatusOnce;
 
     public OrdersStub(int port, CatalogStub catalog) {
-        super(port);
+        super(port, "orders");
         this.catalog = catalog;
     }
 
+    @Override
     public synchronized void reset() {
+        super.reset();
         byKey.clear();
         received.clear();
-        listAsPage = false;
         inProgressAnswers = 0;
         shortSkuOnce = null;
         keyReusedOnce = false;
@@ -85,11 +85,6 @@ public class OrdersStub extends StubServer {
         return byKey.size();
     }
 
-    /** Answer GET /api/orders with {@code {"items":[...]}} instead of a bare array. */
-    public synchronized void listAsPage(boolean asPage) {
-        this.listAsPage = asPage;
-    }
-
     @Override
     synchronized void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -103,7 +98,7 @@ public class OrdersStub extends StubServer {
             List<Map<String, Object>> mine = new ArrayList<>();
             byKey.values().stream().filter(placed -> placed.customerId.equals(customer))
                     .forEach(placed -> mine.add(0, placed.order));
-            sendJson(exchange, 200, listAsPage ? Map.of("items", mine, "page", 0, "size", 20, "total", mine.size()) : mine);
+            sendJson(exchange, 200, mine);
         } else if (path.startsWith("/api/orders/") && method.equals("GET")) {
             String id = path.substring("/api/orders/".length());
             Placed found = byKey.values().stream()

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +41,17 @@ class FaultInjectionTest {
     private String sku;
 
     @BeforeEach
-    void newProduct() {
+    void newProductAndOrdersReachingCatalog() {
         shop = RunningShop.shop();
         ledger = new Ledger(shop);
         sku = Api.createProduct("FLT", "Fault-tolerant teapot", 3_500, STOCK);
+        // a circuit breaker opened by an earlier scenario (or test class) closes within its 10 s delay
+        String warmUp = Api.createProduct("FLT", "Warm-up cup", 100, 100);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Api.placeOrder("fault-warm-up", UUID.randomUUID().toString(), warmUp, 1).statusCode() != 201) {
+            assertThat(Instant.now()).as("orders reaches catalog again").isBefore(deadline);
+            sleepUntil(Instant.now().plusSeconds(1));
+        }
     }
 
     @AfterEach
