@@ -187,12 +187,23 @@ public final class ProviderContract {
         return problems;
     }
 
-    /** The schema with the document's components beside it, so that its {@code #/components/...} references resolve. */
+    /**
+     * The schema with the document's components beside it, so that its {@code #/components/...} references resolve,
+     * and closed: an object may carry only the members the provider documents, so a fake cannot invent any.
+     */
     private String standalone(JsonNode schema) {
         ObjectNode standalone = JSON.createObjectNode();
         standalone.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         standalone.setAll((ObjectNode) schema.deepCopy());
-        standalone.set("components", document.path("components"));
+        standalone.set("components", document.path("components").deepCopy());
+        closeObjects(standalone);
         return standalone.toString();
+    }
+
+    private static void closeObjects(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("properties") && !object.has("additionalProperties")) {
+            object.put("additionalProperties", false);
+        }
+        node.forEach(ProviderContract::closeObjects);
     }
 }

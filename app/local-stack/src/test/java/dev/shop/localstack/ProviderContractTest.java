@@ -48,6 +48,9 @@ class ProviderContractTest {
                 "a price the provider never sends");
         assertEquals(1, contract.checkResponse("POST", "/api/reservations", 201, "{\"reference\":\"r1\"}").size(),
                 "a required member missing");
+        assertEquals(1, contract.checkResponse("POST", "/api/reservations", 201,
+                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":1},\"items\":[]}").size(),
+                "a member the provider does not send");
         assertEquals(1, contract.checkResponse("POST", "/api/reservations", 200, "{}").size(), "a status not documented");
         assertEquals(1, contract.checkResponse("DELETE", "/api/reservations", 204, "").size(), "an operation not documented");
         assertFalse(contract.checkRequest("POST", "/api/reservations", "{\"quantity\":\"2\"}").isEmpty(),
