@@ -24,4 +24,8 @@ public interface CheckoutConfig {
      */
     @WithDefault("2M")
     Duration stalePendingAfter();
+
+    /** How often releases catalog has not confirmed yet are asked for again. */
+    @WithDefault("30S")
+    Duration releaseRetryEvery();
 }

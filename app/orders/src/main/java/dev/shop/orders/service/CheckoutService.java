@@ -160,17 +160,27 @@ public class CheckoutService {
         }
     }
 
-    /** Releases whatever catalog holds for the order (in the background, best effort) and forgets the order. */
+    /**
+     * Forgets the order and owes catalog the release of whatever it may hold for it, recorded in the same
+     * transaction; the release is asked for now, in the background, and {@link OwedReleases} asks again until
+     * catalog has confirmed it, so no stock stays held for an order that does not exist.
+     */
     private void forget(UUID id) {
-        catalog.release(id.toString()).exceptionally(failure -> {
-            Log.warnf("could not release reservation %s, its stock stays held: %s", id, failure.toString());
+        try {
+            store.abandonOwingRelease(id);
+        } catch (RuntimeException e) {
+            Log.warnf("could not record pending order %s as abandoned; a retry takes it over later: %s", id,
+                    e.toString());
+        }
+        release(id.toString());
+    }
+
+    /** Asks catalog to release a reservation; once it has, nothing is owed for it any more. */
+    void release(String reference) {
+        catalog.release(reference).thenRun(() -> store.releaseDone(reference)).exceptionally(failure -> {
+            Log.warnf("could not release reservation %s yet; asked again later: %s", reference, failure.toString());
             return null;
         });
-        try {
-            store.abandon(id);
-        } catch (RuntimeException e) {
-            Log.warnf("could not remove pending order %s; a retry takes it over later: %s", id, e.toString());
-        }
     }
 
     private static List<CheckoutLine> normalise(List<CheckoutLine> requested) {

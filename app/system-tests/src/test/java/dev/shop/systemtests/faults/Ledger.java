@@ -29,8 +29,9 @@ final class Ledger {
 
     /**
      * Waits until the shop has settled for {@code sku} and asserts it holds exactly {@code orders} confirmed
-     * orders of it (one or none per shopper intent), no checkout left pending, exactly one active reservation
-     * per order under the order's id (none held for nothing), and the stock less exactly what they took.
+     * orders of it (one or none per shopper intent), no checkout left pending and no release still owed, exactly
+     * one active reservation per order under the order's id (none held for nothing), and the stock less exactly
+     * what they took.
      */
     void assertSettled(String sku, int initialStock, int quantity, int orders) {
         Duration patience = Duration.ofSeconds(30);
@@ -58,6 +59,7 @@ final class Ledger {
         assertThat(confirmed).as("confirmed orders of %s", sku).hasSize(orders);
         assertThat(strings("orders", "select id::text from orders where status = 'PENDING'"))
                 .as("checkouts left pending").isEmpty();
+        assertThat(strings("orders", "select reference from owed_release")).as("releases still owed to catalog").isEmpty();
         assertThat(active).as("active reservations of %s, one per order", sku)
                 .containsExactlyInAnyOrderElementsOf(confirmed);
         assertThat(Api.stockOf(sku)).as("stock of %s", sku).isEqualTo(initialStock - orders * quantity);
