@@ -44,6 +44,24 @@ public final class ProviderContract {
     private ProviderContract(String provider, JsonNode document) {
         this.provider = provider;
         this.document = document;
+        compileEverySchema();
+    }
+
+    /** Up front, so that a fake's first answer is not slowed down by it (its client may time out). */
+    private void compileEverySchema() {
+        for (JsonNode path : document.path("paths")) {
+            for (JsonNode operation : path) {
+                List<JsonNode> contents = new ArrayList<>();
+                contents.add(operation.path("requestBody").path("content"));
+                operation.path("responses").forEach(response -> contents.add(response.path("content")));
+                for (JsonNode content : contents) {
+                    JsonNode schema = jsonSchema(content);
+                    if (schema != null) {
+                        compiled(schema);
+                    }
+                }
+            }
+        }
     }
 
     /** The committed document of {@code provider}, found from the working directory upwards. */
@@ -176,11 +194,13 @@ public final class ProviderContract {
         return null;
     }
 
+    private Schema compiled(JsonNode schema) {
+        return compiled.computeIfAbsent(schema.toString(), key -> SCHEMAS.getSchema(standalone(schema), InputFormat.JSON));
+    }
+
     private List<String> validate(JsonNode schema, String body, String what) {
-        Schema compiledSchema = compiled.computeIfAbsent(schema.toString(), key -> SCHEMAS.getSchema(standalone(schema),
-                InputFormat.JSON));
         List<String> problems = new ArrayList<>();
-        for (Error error : compiledSchema.validate(body, InputFormat.JSON)) {
+        for (Error error : compiled(schema).validate(body, InputFormat.JSON)) {
             problems.add(what + " differs from " + provider + "'s contract: " + error.getInstanceLocation() + " "
                     + error.getMessage());
         }
