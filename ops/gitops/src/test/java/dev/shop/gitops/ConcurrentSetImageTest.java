@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ class ConcurrentSetImageTest {
                 start.await();
                 return Cli.run("set-image", "--repo", clones.get(run).toString(), "--env", envs.get(run % envs.size()),
                         "--service", SERVICES.get(run / envs.size()), "--digest", digest(run), "--tag", "2.0.0-alpha." + run,
-                        "--source-commit", "%040d".formatted(run), "--max-attempts", "60");
+                        "--source-commit", String.format(Locale.ROOT, "%040d", run), "--max-attempts", "60");
             }));
         }
         start.countDown();
@@ -73,6 +74,6 @@ class ConcurrentSetImageTest {
     }
 
     private static String digest(int run) {
-        return "sha256:" + "%064x".formatted(run + 1);
+        return "sha256:" + String.format(Locale.ROOT, "%064x", run + 1);
     }
 }
