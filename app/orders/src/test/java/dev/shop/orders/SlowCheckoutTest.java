@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = DataStoresTestResource.class,
         initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-// answers within 0.3 s, while catalog takes 1 s below, well within an attempt (the 2 s @Timeout; reads wait 5 s here)
+// answers within 0.3 s, while catalog takes 1 s below, well within an attempt (the 3 s @Timeout; reads wait 5 s here)
 @WithTestResource(value = CatalogStubResource.class, initArgs = {
         @ResourceArg(name = CatalogStubResource.ANSWER_WITHIN, value = "PT0.3S"),
         @ResourceArg(name = CatalogStubResource.READ_TIMEOUT, value = "5000")})

@@ -31,7 +31,7 @@ public class CatalogGateway {
     public static final String RESERVE_BREAKER = "catalog-reserve";
     public static final String RELEASE_BREAKER = "catalog-release";
 
-    public static final long ATTEMPT_TIMEOUT_MILLIS = 2000;
+    public static final long ATTEMPT_TIMEOUT_MILLIS = 3000;
     static final int RESERVE_RETRIES = 2;
     static final long RETRY_DELAY_MILLIS = 200;
     static final long RETRY_JITTER_MILLIS = 100;

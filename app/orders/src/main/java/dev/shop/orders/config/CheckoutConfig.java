@@ -15,7 +15,7 @@ public interface CheckoutConfig {
      * running; a retry with the key then gets its outcome. Longer than the worst catalog reservation
      * (CatalogGateway.WORST_RESERVE), so only a slow database makes a checkout outlive it.
      */
-    @WithDefault("8S")
+    @WithDefault("10S")
     Duration answerWithin();
 
     /**

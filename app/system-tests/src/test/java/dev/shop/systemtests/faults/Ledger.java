@@ -34,12 +34,25 @@ final class Ledger {
      * what they took.
      */
     void assertSettled(String sku, int initialStock, int quantity, int orders) {
+        await(() -> check(sku, initialStock, quantity, orders));
+    }
+
+    /** Waits until no order of {@code sku} exists, catalog holds none of it and its stock is whole again. */
+    void assertNothingHeld(String sku, int initialStock) {
+        await(() -> {
+            assertThat(confirmedOrders(sku)).as("confirmed orders of %s", sku).isEmpty();
+            assertThat(activeReservations(sku)).as("active reservations of %s", sku).isEmpty();
+            assertThat(Api.stockOf(sku)).as("stock of %s", sku).isEqualTo(initialStock);
+        });
+    }
+
+    private void await(Runnable check) {
         Duration patience = Duration.ofSeconds(30);
         long deadline = System.nanoTime() + patience.toNanos();
         AssertionError last = null;
         while (System.nanoTime() < deadline) {
             try {
-                check(sku, initialStock, quantity, orders);
+                check.run();
                 return;
             } catch (AssertionError notYet) {
                 last = notYet;
@@ -49,13 +62,19 @@ final class Ledger {
         throw new AssertionError("not settled within " + patience.toSeconds() + " s", last);
     }
 
+    private List<String> confirmedOrders(String sku) {
+        return strings("orders", "select o.id::text from orders o join order_line l on l.order_id = o.id"
+                + " where l.sku = ? and o.status = 'CONFIRMED'", sku);
+    }
+
+    private List<String> activeReservations(String sku) {
+        return strings("catalog", "select r.reference from reservation r join reservation_line l"
+                + " on l.reservation_reference = r.reference where l.sku = ? and r.status = 'ACTIVE'", sku);
+    }
+
     private void check(String sku, int initialStock, int quantity, int orders) {
-        List<String> confirmed = strings("orders",
-                "select o.id::text from orders o join order_line l on l.order_id = o.id"
-                        + " where l.sku = ? and o.status = 'CONFIRMED'", sku);
-        List<String> active = strings("catalog",
-                "select r.reference from reservation r join reservation_line l on l.reservation_reference = r.reference"
-                        + " where l.sku = ? and r.status = 'ACTIVE'", sku);
+        List<String> confirmed = confirmedOrders(sku);
+        List<String> active = activeReservations(sku);
         assertThat(confirmed).as("confirmed orders of %s", sku).hasSize(orders);
         assertThat(strings("orders", "select id::text from orders where status = 'PENDING'"))
                 .as("checkouts left pending").isEmpty();
