@@ -40,13 +40,14 @@ class FaultInjectionTest {
     private Ledger ledger;
     private String sku;
 
+    /** Names no other test searches for: the shop is shared with the browser test, which searches by name. */
     @BeforeEach
     void newProductAndOrdersReachingCatalog() {
         shop = RunningShop.shop();
         ledger = new Ledger(shop);
-        sku = Api.createProduct("FLT", "Fault-tolerant teapot", 3_500, STOCK);
+        sku = Api.createProduct("FLT", "Fault scenario jug", 3_500, STOCK);
         // a circuit breaker opened by an earlier scenario (or test class) closes within its 10 s delay
-        String warmUp = Api.createProduct("FLT", "Warm-up cup", 100, 100);
+        String warmUp = Api.createProduct("FLT", "Fault scenario warm-up", 100, 100);
         Instant deadline = Instant.now().plusSeconds(30);
         while (Api.placeOrder("fault-warm-up", UUID.randomUUID().toString(), warmUp, 1).statusCode() != 201) {
             assertThat(Instant.now()).as("orders reaches catalog again").isBefore(deadline);
