@@ -3,11 +3,13 @@ package dev.shop.catalog;
 import dev.shop.localstack.DataStores;
 import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.localstack.InjectDataStores;
+import dev.shop.localstack.ProviderContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntPredicate;
@@ -17,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -95,5 +98,13 @@ class HealthAndOperationsTest {
             }
         }
         return false;
+    }
+
+    /** Consumers pin their fakes of catalog to the committed document (ProviderContract); it must be what catalog serves. */
+    @Test
+    void theCommittedContractIsWhatCatalogServes() {
+        String served = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        assertEquals("", ProviderContract.differenceFromServed("catalog", served, Path.of("target/catalog.openapi.json")));
     }
 }

@@ -69,6 +69,11 @@ public final class LocalRedis implements AutoCloseable {
 
     /** The value for {@code quarkus.redis.hosts}. */
     public String hostsUrl() {
+        return hostsUrl(port);
+    }
+
+    /** The value for {@code quarkus.redis.hosts} reaching Redis on {@code port} of loopback (or a proxy there). */
+    public static String hostsUrl(int port) {
         return "redis://127.0.0.1:" + port;
     }
 

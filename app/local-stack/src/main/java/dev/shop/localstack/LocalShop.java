@@ -3,6 +3,7 @@ package dev.shop.localstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ public final class LocalShop implements AutoCloseable {
     public static final String CATALOG = "catalog";
     public static final String ORDERS = "orders";
     public static final String STOREFRONT = "storefront";
+
+    /** The connections between parts of the shop that can run through a {@link FaultProxy}. */
+    public enum Link {
+        STOREFRONT_TO_ORDERS, STOREFRONT_TO_REDIS, ORDERS_TO_CATALOG, ORDERS_TO_POSTGRES, CATALOG_TO_POSTGRES
+    }
 
     /**
      * Where things are and which ports they use. Port 0 picks a free port (tests); the local run uses
@@ -43,15 +49,27 @@ public final class LocalShop implements AutoCloseable {
     private final LocalRedis redis;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceProcess> extraStorefronts = new ArrayList<>();
+    private final Map<Link, FaultProxy> proxies = new EnumMap<>(Link.class);
+    private final boolean behindProxies;
 
-    private LocalShop(Options options, LocalPostgres postgres, LocalRedis redis) {
+    private LocalShop(Options options, LocalPostgres postgres, LocalRedis redis, boolean behindProxies) {
         this.options = options;
         this.postgres = postgres;
         this.redis = redis;
+        this.behindProxies = behindProxies;
     }
 
     /** Starts the data stores and the three services, catalog first since the others call it. */
     public static LocalShop start(Options options) {
+        return start(options, false);
+    }
+
+    /** As {@link #start(Options)}, with a {@link FaultProxy} on every {@link Link}, for fault-injection tests. */
+    public static LocalShop startBehindFaultProxies(Options options) {
+        return start(options, true);
+    }
+
+    private static LocalShop start(Options options, boolean behindProxies) {
         LocalPostgres postgres = LocalPostgres.start(options.dataDir().resolve("postgres"), options.postgresPort(),
                 List.of(CATALOG, ORDERS));
         LocalRedis redis;
@@ -61,7 +79,7 @@ public final class LocalShop implements AutoCloseable {
             postgres.stop();
             throw e;
         }
-        LocalShop shop = new LocalShop(options, postgres, redis);
+        LocalShop shop = new LocalShop(options, postgres, redis, behindProxies);
         try {
             shop.addService(CATALOG, options.catalogPort(), shop.catalogEnvironment());
             int catalogPort = shop.service(CATALOG).port();
@@ -100,6 +118,15 @@ public final class LocalShop implements AutoCloseable {
         return extra;
     }
 
+    /** The proxy on a link; only for a shop started {@link #startBehindFaultProxies behind fault proxies}. */
+    public FaultProxy proxy(Link link) {
+        FaultProxy proxy = proxies.get(link);
+        if (proxy == null) {
+            throw new IllegalStateException("no proxy on " + link + ": start the shop behind fault proxies");
+        }
+        return proxy;
+    }
+
     public LocalPostgres postgres() {
         return postgres;
     }
@@ -123,6 +150,7 @@ public final class LocalShop implements AutoCloseable {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::stop);
+        proxies.values().forEach(FaultProxy::close);
         redis.stop();
         postgres.stop();
     }
@@ -145,32 +173,44 @@ public final class LocalShop implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> database(String name) {
+    /** The port a client on {@code link} connects to: the proxy's when there is one, else the target's. */
+    private int port(Link link, int targetPort) {
+        if (!behindProxies) {
+            return targetPort;
+        }
+        return proxies.computeIfAbsent(link, created -> FaultProxy.start(created.name(), targetPort)).port();
+    }
+
+    private Map<String, String> database(String name, Link link) {
         Map<String, String> env = common();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl(port(link, postgres.port()), name));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USERNAME);
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
         return env;
     }
 
     private Map<String, String> catalogEnvironment() {
-        Map<String, String> env = database(CATALOG);
+        Map<String, String> env = database(CATALOG, Link.CATALOG_TO_POSTGRES);
         env.put("SHOP_ADMIN_USERNAME", options.adminUsername());
         env.put("SHOP_ADMIN_PASSWORD", options.adminPassword());
         return env;
     }
 
     private Map<String, String> ordersEnvironment(int catalogPort) {
-        Map<String, String> env = database(ORDERS);
-        env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
+        Map<String, String> env = database(ORDERS, Link.ORDERS_TO_POSTGRES);
+        if (behindProxies) {
+            // fault tests wait for releases owed to catalog: ask again every 2 s instead of 30 s
+            env.put("ORDERS_CHECKOUT_RELEASE_RETRY_EVERY", "PT2S");
+        }
+        env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://127.0.0.1:" + port(Link.ORDERS_TO_CATALOG, catalogPort));
         return env;
     }
 
     private Map<String, String> storefrontEnvironment(int catalogPort, int ordersPort) {
         Map<String, String> env = common();
-        env.put("QUARKUS_REDIS_HOSTS", redis.hostsUrl());
+        env.put("QUARKUS_REDIS_HOSTS", LocalRedis.hostsUrl(port(Link.STOREFRONT_TO_REDIS, redis.port())));
         env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
-        env.put("QUARKUS_REST_CLIENT_ORDERS_URL", "http://127.0.0.1:" + ordersPort);
+        env.put("QUARKUS_REST_CLIENT_ORDERS_URL", "http://127.0.0.1:" + port(Link.STOREFRONT_TO_ORDERS, ordersPort));
         return env;
     }
 }

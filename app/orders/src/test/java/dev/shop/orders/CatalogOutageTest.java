@@ -2,6 +2,7 @@ package dev.shop.orders;
 
 import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.orders.client.CatalogGateway;
+import dev.shop.orders.service.OrderStore;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(value = DataStoresTestResource.class,
@@ -35,6 +38,9 @@ class CatalogOutageTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    OrderStore store;
+
     @AfterEach
     void catalogBackToNormal() {
         catalog.answerAfter(Duration.ZERO);
@@ -43,7 +49,7 @@ class CatalogOutageTest {
     }
 
     @Test
-    void anUnreachableCatalogIsServiceUnavailable() {
+    void anUnreachableCatalogIsServiceUnavailable() throws InterruptedException {
         String sku = uniqueSku();
         catalog.addProduct(sku, "Vase", 2200, 5);
         String customer = newCustomer();
@@ -58,10 +64,16 @@ class CatalogOutageTest {
                 .body("type", equalTo("urn:shop:problem:catalog-unavailable"));
         given().header("X-Customer-Id", customer).when().get("/api/orders")
                 .then().statusCode(200).body("", hasSize(0));
+        assertFalse(store.owedReleases(100).isEmpty(), "catalog is owed the release of what it may have reserved");
 
-        // once catalog is back, the shopper's retry with the same key places the order
+        // once catalog is back, the owed release is made and the shopper's retry with the same key places the order
         catalog.start();
         breakers.resetAll();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!store.owedReleases(100).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(store.owedReleases(100).isEmpty(), "no release is owed once catalog is back");
         checkoutAs(customer, key).body(cart(sku, 1))
                 .when().post("/api/orders")
                 .then().statusCode(201)

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shop.localstack.ProviderContract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +27,9 @@ import java.util.concurrent.Executors;
  * A small catalog that implements the reservation contract of docs/architecture.md in memory:
  * all lines or none, idempotent by reference, 409/404 problems naming the sku, release gives stock
  * back once. It counts the calls it gets, can answer slowly, and can be stopped (its port then
- * refuses connections) and started again on the same port.
+ * refuses connections) and started again on the same port. It is pinned to catalog's committed OpenAPI
+ * document ({@link ProviderContract}): a request catalog would not accept is answered 400, and an answer
+ * that differs from what catalog documents becomes a 500 naming the difference, so the test fails.
  */
 public final class CatalogStub {
 
@@ -35,6 +37,7 @@ public final class CatalogStub {
     }
 
     private final ObjectMapper json = new ObjectMapper();
+    private final ProviderContract contract = ProviderContract.of("catalog");
     private final int port;
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, Map<String, Object>> reservations = new HashMap<>();
@@ -110,8 +113,14 @@ public final class CatalogStub {
                 Thread.sleep(delay.toMillis());
             }
             String path = exchange.getRequestURI().getPath();
-            if ("POST".equals(exchange.getRequestMethod()) && "/api/reservations".equals(path)) {
-                reserve(exchange);
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            List<String> refused = contract.checkRequest(exchange.getRequestMethod(), path,
+                    new String(request, StandardCharsets.UTF_8));
+            if (!refused.isEmpty()) {
+                send(exchange, 400, Map.of("type", "about:blank", "title", "Bad Request", "status", 400,
+                        "detail", String.join("; ", refused)));
+            } else if ("POST".equals(exchange.getRequestMethod()) && "/api/reservations".equals(path)) {
+                reserve(exchange, request);
             } else if ("DELETE".equals(exchange.getRequestMethod()) && path.startsWith("/api/reservations/")) {
                 release(exchange, path.substring("/api/reservations/".length()));
             } else {
@@ -122,11 +131,8 @@ public final class CatalogStub {
         }
     }
 
-    private void reserve(HttpExchange exchange) throws IOException {
-        JsonNode body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = json.readTree(in);
-        }
+    private void reserve(HttpExchange exchange, byte[] request) throws IOException {
+        JsonNode body = json.readTree(request);
         String reference = body.get("reference").asText();
         List<JsonNode> lines = new ArrayList<>();
         body.get("lines").forEach(lines::add);
@@ -199,6 +205,12 @@ public final class CatalogStub {
 
     private void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        List<String> differences = contract.checkResponse(exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), status, new String(bytes, StandardCharsets.UTF_8));
+        if (!differences.isEmpty()) {
+            status = 500;
+            bytes = String.join("\n", differences).getBytes(StandardCharsets.UTF_8);
+        }
         exchange.getResponseHeaders().set("Content-Type",
                 status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -8,7 +8,21 @@ import java.util.Map;
 /** Starts the {@link CatalogStub} and points orders' catalog REST client at it. */
 public class CatalogStubResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Init arg: orders' per-attempt read timeout for catalog, in milliseconds. */
+    public static final String READ_TIMEOUT = "read-timeout";
+    /** Init arg: how long orders answers a checkout within (an ISO-8601 duration). */
+    public static final String ANSWER_WITHIN = "answer-within";
+
     private CatalogStub stub;
+    private String readTimeout = "700";
+    // an outage is answered as such even on a loaded build machine, never as "in progress"
+    private String answerWithin = "PT20S";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        readTimeout = initArgs.getOrDefault(READ_TIMEOUT, readTimeout);
+        answerWithin = initArgs.getOrDefault(ANSWER_WITHIN, answerWithin);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -17,7 +31,10 @@ public class CatalogStubResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "quarkus.rest-client.catalog.url", stub.url(),
                 // short per-attempt timeouts keep the timeout test quick
-                "quarkus.rest-client.catalog.read-timeout", "700");
+                "quarkus.rest-client.catalog.read-timeout", readTimeout,
+                "orders.checkout.answer-within", answerWithin,
+                // owed releases are asked for again quickly, so a test sees them made
+                "orders.checkout.release-retry-every", "PT1S");
     }
 
     @Override

@@ -130,9 +130,6 @@ class CheckoutTest {
                 .extract().asString();
         assertTrue(html.indexOf(secondOrder) < html.indexOf(firstOrder), "newest first");
 
-        downstreams.orders().listAsPage(true);
-        shopper.get("/orders").then().statusCode(200).body(containsString(firstOrder), containsString(secondOrder));
-
         Shopper stranger = Shopper.arrive();
         stranger.get("/orders").then().statusCode(200)
                 .body(containsString("any orders yet"), not(containsString(firstOrder)));
@@ -234,29 +231,81 @@ class CheckoutTest {
     }
 
     @Test
-    void aCartChangedAfterTheCheckoutPageIsReviewedAgain() {
+    void aKeyThatPlacedAnOrderBeforeTheCartChangedShowsThatOrderAndKeepsTheCart() {
         Shopper shopper = shopperWith("MUG-001", "1");
         String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
-        placeWith(shopper, key);
-        // The same key with another cart: orders answers 422, the shopper sees the new cart to confirm.
+        String orderId = placeWith(shopper, key);
+        // As if the first answer had been lost: the session does not know the order, the shopper changed the cart.
         redis.hash(String.class).hdel(SessionStore.key(shopper.sessionId), "checkout:" + key);
         shopper.addToCart("TEE-002", "1");
-        shopper.post("/checkout", "idempotencyKey", key)
-                .then().statusCode(409).body(containsString("Your cart changed"), containsString("Organic Cotton T-Shirt"));
+
+        assertEquals(orderId, placeWith(shopper, key), "orders names the order the key placed");
+        assertEquals(1, downstreams.orders().ordersCreated());
+        assertEquals("1", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:TEE-002"),
+                "the cart as changed since is kept for a next order");
     }
 
     @Test
-    void aSubmitThatFindsTheFirstStillRunningWaitsForTheSameOrder() {
+    void aKeyReusedWithoutAnOrderToShowIsReviewedAgainWithANewKey() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.orders().refuseNextAsKeyReused();
+        String page = shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(409).body(containsString("Your cart changed")).extract().asString();
+        assertNotEquals(key, Shopper.idempotencyKey(page));
+    }
+
+    @Test
+    void whileTheOutcomeIsUnknownEveryCheckoutPageCarriesTheSameKeyUntilTheOrderIsKnown() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.orders().stop();
+        try {
+            String page = shopper.post("/checkout", "idempotencyKey", key)
+                    .then().statusCode(503).header("Retry-After", "5")
+                    .body(containsString("it may still go through")).extract().asString();
+            assertEquals(key, Shopper.idempotencyKey(page), "the page's button tries the same order again");
+            assertEquals(key, Shopper.idempotencyKey(shopper.get("/checkout").asString()),
+                    "coming back to checkout later keeps the key too");
+        } finally {
+            downstreams.orders().start();
+        }
+        placeWith(shopper, key);
+        assertEquals(1, downstreams.orders().ordersCreated());
+        shopper.addToCart("MUG-001", "1");
+        assertNotEquals(key, Shopper.idempotencyKey(shopper.get("/checkout").asString()),
+                "once the order is known placed, the next checkout is a new one");
+    }
+
+    @Test
+    void anInProgressAnswerIsNeverReadAsOutOfStock() {
         Shopper shopper = shopperWith("MUG-001", "1");
         String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
         String orderId = placeWith(shopper, key);
         // As if this submit had raced the first one: the session does not know the order yet, orders is busy.
         redis.hash(String.class).hdel(SessionStore.key(shopper.sessionId), "checkout:" + key);
         shopper.addToCart("MUG-001", "1");
-        downstreams.orders().answerInProgress(1);
+        downstreams.orders().answerInProgress(10);
 
+        String page = shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(503).body(containsString("it may still go through"),
+                        not(containsString("enough stock")), not(containsString("ran short")))
+                .extract().asString();
+        assertEquals(key, Shopper.idempotencyKey(page));
+        assertEquals(2, downstreams.orders().received().size(), "one call per press: orders itself waits for the first");
+        downstreams.orders().answerInProgress(0);
         assertEquals(orderId, placeWith(shopper, key));
-        assertEquals(1, downstreams.orders().ordersCreated());
+    }
+
+    @Test
+    void anAnswerWithoutAProblemTypeIsNoRefusal() {
+        Shopper shopper = shopperWith("MUG-001", "1");
+        String key = Shopper.idempotencyKey(shopper.get("/checkout").asString());
+        downstreams.orders().answerNextWith(404);
+        shopper.post("/checkout", "idempotencyKey", key)
+                .then().statusCode(503).body(containsString("it may still go through"),
+                        not(containsString("no longer sold")));
+        assertEquals(key, Shopper.idempotencyKey(shopper.get("/checkout").asString()));
     }
 
     @Test

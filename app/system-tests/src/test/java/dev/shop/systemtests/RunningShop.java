@@ -48,7 +48,7 @@ public final class RunningShop implements ExtensionContext.Store.CloseableResour
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LocalShop shop = LocalShop.start(LocalShop.Options.forTests(appDir, dataDir, line -> {
+            LocalShop shop = LocalShop.startBehindFaultProxies(LocalShop.Options.forTests(appDir, dataDir, line -> {
                 if (Boolean.getBoolean("shop.verbose")) {
                     System.out.println(line);
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -118,6 +119,6 @@ class ConcurrentSetImageTest {
     }
 
     private static String digest(int run) {
-        return "sha256:" + "%064x".formatted(run + 1);
+        return "sha256:" + String.format(Locale.ROOT, "%064x", run + 1);
     }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/reservations")
@@ -29,6 +32,13 @@ public class ReservationResource {
 
     @POST
     @Operation(summary = "Reserve stock for every line or none; 201 the first time, 200 when the reference is replayed")
+    @APIResponse(responseCode = "201", description = "reserved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "200", description = "the reservation made earlier under this reference",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "404", description = "a sku catalog does not have (named in the problem)")
+    @APIResponse(responseCode = "409", description = "short stock of the sku named in the problem, or a released reference")
+    @APIResponse(responseCode = "422", description = "other lines under a reference already used")
     public Response reserve(@NotNull @Valid ReservationRequest request) {
         ReservationService.Outcome outcome = reservations.reserve(request.reference(), request.lines().stream()
                 .map(line -> new ReservationService.Request(line.sku(), line.quantity()))

@@ -51,11 +51,6 @@ public final class Problems {
                 .with("reference", reference);
     }
 
-    public static ProblemException databaseUnavailable() {
-        return problem(503, "database-unavailable", "Service unavailable",
-                "The catalog database cannot be reached; retry shortly.").withHeader("Retry-After", "5");
-    }
-
     private static ProblemException problem(int status, String type, String title, String detail) {
         return new ProblemException(status, TYPE_PREFIX + type, title, detail);
     }

@@ -9,11 +9,14 @@ import java.time.Duration;
 public interface CheckoutConfig {
 
     /**
-     * How long a retry waits for a concurrent checkout with the same key before answering 409 with
-     * Retry-After. A little longer than the worst catalog call (three attempts of at most 3 s).
+     * The longest a checkout request waits for its answer; the storefront's read timeout is longer
+     * (docs/architecture.md, "Time budget"). A checkout that has not finished by then, its own or a
+     * concurrent one with the same key, is answered 409 checkout-in-progress with Retry-After and keeps
+     * running; a retry with the key then gets its outcome. Longer than the worst catalog reservation
+     * (CatalogGateway.WORST_RESERVE), so only a slow database makes a checkout outlive it.
      */
-    @WithDefault("12S")
-    Duration inFlightWait();
+    @WithDefault("10S")
+    Duration answerWithin();
 
     /**
      * A PENDING order older than this was left behind by a crash between claiming its key and
@@ -21,4 +24,8 @@ public interface CheckoutConfig {
      */
     @WithDefault("2M")
     Duration stalePendingAfter();
+
+    /** How often releases catalog has not confirmed yet are asked for again. */
+    @WithDefault("30S")
+    Duration releaseRetryEvery();
 }

@@ -50,4 +50,28 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     public boolean deletePending(UUID id) {
         return delete("id = ?1 and status = ?2", id, OrderStatus.PENDING) == 1;
     }
+
+    /** Records that catalog is owed the release of a reservation; recording it twice changes nothing. */
+    public void oweRelease(String reference, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO owed_release (reference, since) VALUES (:reference, :now)
+                        ON CONFLICT (reference) DO NOTHING""")
+                .setParameter("reference", reference)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    public void releaseDone(String reference) {
+        getEntityManager().createNativeQuery("DELETE FROM owed_release WHERE reference = :reference")
+                .setParameter("reference", reference)
+                .executeUpdate();
+    }
+
+    /** The oldest releases still owed, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<String> owedReleases(int limit) {
+        return getEntityManager().createNativeQuery("SELECT reference FROM owed_release ORDER BY since LIMIT :limit")
+                .setParameter("limit", limit)
+                .getResultList();
+    }
 }

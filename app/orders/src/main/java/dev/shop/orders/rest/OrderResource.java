@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,14 +49,16 @@ public class OrderResource {
 
     @POST
     @Operation(summary = "Check out: reserve the stock and place the order, once per Idempotency-Key")
-    @APIResponse(responseCode = "201", description = "order placed")
-    @APIResponse(responseCode = "200", description = "the order placed earlier with this Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "order placed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "the order placed earlier with this Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "malformed body, bad lines or a missing header")
     @APIResponse(responseCode = "409", description = "not enough stock of the sku named in the problem, "
-            + "or a checkout with this key still running (Retry-After)")
+            + "or a checkout with this key not finished within the answer time (Retry-After)")
     @APIResponse(responseCode = "422", description = "a sku catalog does not know (named in the problem), "
-            + "or the Idempotency-Key was used for a different body")
-    @APIResponse(responseCode = "503", description = "catalog unavailable; retry with the same key (Retry-After)")
+            + "or the Idempotency-Key was used for a different body (the problem names its order in orderId)")
+    @APIResponse(responseCode = "503", description = "catalog or database unavailable; retry with the same key (Retry-After)")
     public Response place(
             @HeaderParam(Headers.CUSTOMER_ID) @NotNull
             @Pattern(regexp = Headers.CUSTOMER_ID_PATTERN, message = Headers.CUSTOMER_ID_MESSAGE) String customerId,

@@ -10,6 +10,7 @@ import dev.shop.orders.model.Order;
 import dev.shop.orders.model.OrderStatus;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checkout: claim the Idempotency-Key, reserve the stock in catalog, confirm the order.
@@ -33,6 +38,10 @@ import java.util.UUID;
  * retries), so the catalog call runs outside any transaction. A retry that finds the key finished gets
  * the same order; one that finds it still running waits for it. A checkout that fails forgets its key,
  * so the shopper can retry it; a reservation that may have happened is released.
+ *
+ * <p>Every request is answered within {@link CheckoutConfig#answerWithin()}: a checkout still running
+ * then is answered "in progress" and finishes in the background, so a caller that waits a little longer
+ * than that is always told, and never gives up on a checkout that later succeeds without knowing.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -46,17 +55,45 @@ public class CheckoutService {
     private final OrderStore store;
     private final CatalogGateway catalog;
     private final CheckoutConfig config;
+    private final ManagedExecutor executor;
 
-    public CheckoutService(OrderStore store, CatalogGateway catalog, CheckoutConfig config) {
+    public CheckoutService(OrderStore store, CatalogGateway catalog, CheckoutConfig config, ManagedExecutor executor) {
         this.store = store;
         this.catalog = catalog;
         this.config = config;
+        this.executor = executor;
     }
 
+    /**
+     * Answers within {@link CheckoutConfig#answerWithin()}: the checkout runs on a worker, and one still
+     * running then (a slow catalog or database, or a concurrent request with the key) is answered "in
+     * progress" and goes on; a retry with the key gets its outcome.
+     */
     public Outcome checkout(String customerId, String idempotencyKey, List<CheckoutLine> requested) {
         List<CheckoutLine> lines = normalise(requested);
+        Instant answerBy = Instant.now().plus(config.answerWithin());
+        CompletableFuture<Outcome> work = executor.supplyAsync(() -> claimAndPlace(customerId, idempotencyKey, lines,
+                answerBy));
+        try {
+            return work.get(Math.max(0, Duration.between(Instant.now(), answerBy).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Log.warnf("checkout %s not finished within %s; answering in progress while it goes on", idempotencyKey,
+                    config.answerWithin());
+            throw Problems.checkoutInProgress(idempotencyKey);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("checkout " + idempotencyKey + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.checkoutInProgress(idempotencyKey);
+        }
+    }
+
+    private Outcome claimAndPlace(String customerId, String idempotencyKey, List<CheckoutLine> lines,
+                                  Instant answerBy) {
         String hash = fingerprint(lines);
-        Instant waitUntil = Instant.now().plus(config.inFlightWait());
         while (true) {
             UUID id = UUID.randomUUID();
             if (store.claim(id, customerId, idempotencyKey, hash)) {
@@ -67,10 +104,10 @@ public class CheckoutService {
                 continue; // the holder of the key failed and let it go between our two statements
             }
             Order order = existing.get();
-            if (!order.requestHash.equals(hash)) {
-                throw Problems.idempotencyKeyReused(idempotencyKey);
-            }
             if (order.status == OrderStatus.CONFIRMED) {
+                if (!order.requestHash.equals(hash)) {
+                    throw Problems.idempotencyKeyReused(idempotencyKey, order.id);
+                }
                 Log.debugf("checkout %s replayed for order %s", idempotencyKey, order.id);
                 return new Outcome(order, false);
             }
@@ -79,7 +116,9 @@ public class CheckoutService {
                 forget(order.id);
                 continue;
             }
-            if (Instant.now().isAfter(waitUntil)) {
+            // a different cart under a running key waits too: once that checkout is known placed the answer
+            // names its order, once known failed the key is free for this cart
+            if (Instant.now().isAfter(answerBy)) {
                 throw Problems.checkoutInProgress(idempotencyKey);
             }
             pause();
@@ -121,17 +160,27 @@ public class CheckoutService {
         }
     }
 
-    /** Releases whatever catalog holds for the order (in the background, best effort) and forgets the order. */
+    /**
+     * Forgets the order and owes catalog the release of whatever it may hold for it, recorded in the same
+     * transaction; the release is asked for now, in the background, and {@link OwedReleases} asks again until
+     * catalog has confirmed it, so no stock stays held for an order that does not exist.
+     */
     private void forget(UUID id) {
-        catalog.release(id.toString()).exceptionally(failure -> {
-            Log.warnf("could not release reservation %s, its stock stays held: %s", id, failure.toString());
+        try {
+            store.abandonOwingRelease(id);
+        } catch (RuntimeException e) {
+            Log.warnf("could not record pending order %s as abandoned; a retry takes it over later: %s", id,
+                    e.toString());
+        }
+        release(id.toString());
+    }
+
+    /** Asks catalog to release a reservation; once it has, nothing is owed for it any more. */
+    void release(String reference) {
+        catalog.release(reference).thenRun(() -> store.releaseDone(reference)).exceptionally(failure -> {
+            Log.warnf("could not release reservation %s yet; asked again later: %s", reference, failure.toString());
             return null;
         });
-        try {
-            store.abandon(id);
-        } catch (RuntimeException e) {
-            Log.warnf("could not remove pending order %s; a retry takes it over later: %s", id, e.toString());
-        }
     }
 
     private static List<CheckoutLine> normalise(List<CheckoutLine> requested) {

@@ -82,6 +82,23 @@ public class OrderStore {
         orders.deletePending(id);
     }
 
+    /** Forgets a checkout that may have reserved stock and, in the same transaction, owes catalog its release. */
+    @Transactional
+    public void abandonOwingRelease(UUID id) {
+        orders.deletePending(id);
+        orders.oweRelease(id.toString(), Instant.now());
+    }
+
+    @Transactional
+    public void releaseDone(String reference) {
+        orders.releaseDone(reference);
+    }
+
+    @Transactional
+    public List<String> owedReleases(int limit) {
+        return orders.owedReleases(limit);
+    }
+
     private static Order withLines(Order order) {
         Hibernate.initialize(order.lines);
         return order;

@@ -29,9 +29,11 @@ public final class Problems {
                 "Sku " + sku + " appears in more than one line; send one line per sku.").with("sku", sku);
     }
 
-    public static ProblemException idempotencyKeyReused(String key) {
+    /** {@code orderId}: the order placed with the key, so a caller that lost the first answer can show it. */
+    public static ProblemException idempotencyKeyReused(String key, Object orderId) {
         return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
-                "Idempotency-Key " + key + " was used for a different checkout; use a new key for a new order.");
+                "Idempotency-Key " + key + " was used for a different checkout; use a new key for a new order.")
+                .with("orderId", orderId.toString());
     }
 
     public static ProblemException checkoutInProgress(String key) {
@@ -49,11 +51,6 @@ public final class Problems {
         return problem(503, "catalog-unavailable", "Service unavailable",
                 "Stock cannot be reserved right now because the catalog is unavailable; retry shortly with the same "
                         + "Idempotency-Key.").withHeader("Retry-After", "5");
-    }
-
-    public static ProblemException databaseUnavailable() {
-        return problem(503, "database-unavailable", "Service unavailable",
-                "The orders database cannot be reached; retry shortly.").withHeader("Retry-After", "5");
     }
 
     private static ProblemException problem(int status, String type, String title, String detail) {

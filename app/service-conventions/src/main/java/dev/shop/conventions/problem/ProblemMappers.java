@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,19 +29,28 @@ import java.util.stream.Collectors;
  * trace and shows the client nothing internal. A service adds mappers for what only it knows (a lost
  * database, its authentication) and answers through {@link #problem}.
  * A service opts in with {@value #ENABLED}{@code =true} (read at build time), which also turns on {@code BodySizeLimit}.
+ * A service with a database adds {@value #DATABASE_PROBLEMS}{@code =true}: a database it cannot use right now
+ * ({@link DatabaseOutage}) is a 503 {@code urn:shop:problem:database-unavailable} with Retry-After, not a 500.
  */
 @Singleton
 @IfBuildProperty(name = ProblemMappers.ENABLED, stringValue = "true")
 public class ProblemMappers {
 
     public static final String ENABLED = "service-conventions.problem-details.enabled";
+    public static final String DATABASE_PROBLEMS = "service-conventions.database-problems.enabled";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemResponses problems;
+    private final boolean databaseProblems;
+    private final String application;
 
-    public ProblemMappers(ProblemResponses problems) {
+    public ProblemMappers(ProblemResponses problems,
+                          @ConfigProperty(name = DATABASE_PROBLEMS, defaultValue = "false") boolean databaseProblems,
+                          @ConfigProperty(name = "quarkus.application.name") String application) {
         this.problems = problems;
+        this.databaseProblems = databaseProblems;
+        this.application = application;
     }
 
     @ServerExceptionMapper
@@ -92,6 +102,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception exception, HttpServerRequest request) {
+        if (databaseProblems && DatabaseOutage.causedBy(exception)) {
+            LOG.warnf("database unavailable during %s %s: %s", request.method(), request.path(), exception.toString());
+            return problem(new ProblemException(503, "urn:shop:problem:database-unavailable", "Service unavailable",
+                    "The " + application + " database cannot be reached; retry shortly.")
+                    .withHeader("Retry-After", "5"), request);
+        }
         LOG.errorf(exception, "%s %s failed", request.method(), request.path());
         return problem(ProblemException.generic(500, "Internal Server Error",
                 "Something went wrong on our side; it has been logged."), request);

@@ -1,6 +1,5 @@
 package dev.shop.storefront.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.storefront.model.Order;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
 
 /** orders' API (docs/architecture.md). Base URL: {@code quarkus.rest-client.orders.url}. */
 @RegisterRestClient(configKey = "orders")
@@ -31,7 +32,7 @@ public interface OrdersClient {
     @Path("/{id}")
     Order get(@PathParam("id") String id, @HeaderParam(CUSTOMER_HEADER) String customerId);
 
-    /** A JSON array, or a page object with {@code items}: the contract names only the order. */
+    /** The customer's confirmed orders, newest first. */
     @GET
-    JsonNode list(@HeaderParam(CUSTOMER_HEADER) String customerId);
+    List<Order> list(@HeaderParam(CUSTOMER_HEADER) String customerId);
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,17 @@ import java.util.UUID;
 /** Places and reads a shopper's orders through the orders service. */
 @ApplicationScoped
 public class OrderService {
+
+    /** Problem types as orders sends them (app/orders Problems). */
+    static final String PROBLEM_PREFIX = "urn:shop:problem:";
+
+    /** The refusals orders documents: the checkout is known to have failed and the key is free again. */
+    private static final Map<String, Refusal> REFUSALS = Map.of(
+            PROBLEM_PREFIX + "insufficient-stock", Refusal.OUT_OF_STOCK,
+            PROBLEM_PREFIX + "unknown-sku", Refusal.UNKNOWN_PRODUCT,
+            PROBLEM_PREFIX + "idempotency-key-reused", Refusal.CART_CHANGED,
+            PROBLEM_PREFIX + "mixed-currencies", Refusal.REJECTED,
+            PROBLEM_PREFIX + "duplicate-line", Refusal.REJECTED);
 
     /** Why orders refused a checkout, in terms a page can explain. */
     public enum Refusal {
@@ -37,23 +47,37 @@ public class OrderService {
     }
 
     /**
-     * The outcome of a checkout: an order, or a refusal the shopper can act on. {@code sku} is the product orders
-     * named in its problem (short stock, unknown product), or empty.
+     * The outcome of a checkout: the order placed with the key, a refusal the shopper can act on ({@code sku} is
+     * the product orders named, or empty), or neither: not known yet (orders is still at it, too slow or away), and
+     * the next attempt must reuse the key. {@code ofEarlierCart}: the key had placed its order with the cart
+     * as it was then, which the shopper has changed since.
      */
-    public record Placement(Order order, Refusal refusal, String sku) {
+    public record Placement(String orderId, Refusal refusal, String sku, boolean ofEarlierCart) {
 
-        static Placement placed(Order order) {
-            return new Placement(order, null, "");
+        static Placement placed(String orderId) {
+            return new Placement(orderId, null, "", false);
+        }
+
+        static Placement placedWithEarlierCart(String orderId) {
+            return new Placement(orderId, null, "", true);
         }
 
         static Placement refused(Refusal refusal, String sku) {
-            return new Placement(null, refusal, sku);
+            return new Placement("", refusal, sku, false);
+        }
+
+        static Placement notKnownYet() {
+            return new Placement("", null, "", false);
+        }
+
+        public boolean isPlaced() {
+            return !orderId.isEmpty();
+        }
+
+        public boolean isKnown() {
+            return isPlaced() || refusal != null;
         }
     }
-
-    /** orders answers 409 "checkout-in-progress" while the first of two simultaneous submits runs. */
-    private static final int IN_PROGRESS_ATTEMPTS = 4;
-    private static final long MAX_RETRY_WAIT_MILLIS = 1000;
 
     private final OrdersClient orders;
     private final ObjectMapper json;
@@ -72,59 +96,43 @@ public class OrderService {
     }
 
     /**
-     * Places the cart as an order. The same key and cart always yield the same order, so a second submit
-     * that finds the first still running waits for it (orders' Retry-After, at most a second) and asks again.
+     * Places the cart as an order, once per key: orders answers within its own budget (a checkout still running
+     * then is "in progress"), and a repeat of the key gets the same order. Only a problem type orders documents
+     * is a refusal; every other answer, a timeout or no answer leaves the outcome unknown, never a guessed reason.
      */
     public Placement place(String idempotencyKey, String customerId, Map<String, Integer> cart) {
         List<OrderRequest.Line> lines = cart.entrySet().stream()
                 .map(item -> new OrderRequest.Line(item.getKey(), item.getValue()))
                 .sorted(Comparator.comparing(OrderRequest.Line::sku))
                 .toList();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Order order = orders.place(idempotencyKey, customerId, new OrderRequest(lines));
-                Log.debugf("order %s placed for customer %s", order.id(), customerId);
-                return Placement.placed(order);
-            } catch (WebApplicationException e) {
-                Response response = e.getResponse();
-                JsonNode problem = problem(response);
-                String type = problem.path("type").asText("");
-                if (type.endsWith("checkout-in-progress") && attempt < IN_PROGRESS_ATTEMPTS) {
-                    pause(response);
-                    continue;
-                }
-                Refusal refusal = refusal(response.getStatus(), type);
-                if (refusal == null) {
-                    throw unavailable(e);
-                }
-                Log.debugf("orders refused checkout %s: %d %s", idempotencyKey, response.getStatus(), type);
-                return Placement.refused(refusal, problem.path("sku").asText(""));
-            } catch (ProcessingException e) {
-                throw unavailable(e);
+        try {
+            Order order = orders.place(idempotencyKey, customerId, new OrderRequest(lines));
+            Log.debugf("order %s placed for customer %s", order.id(), customerId);
+            return Placement.placed(order.id());
+        } catch (WebApplicationException e) {
+            Response response = e.getResponse();
+            JsonNode problem = problem(response);
+            String type = problem.path("type").asText("");
+            String earlierOrder = problem.path("orderId").asText("");
+            if (type.equals(PROBLEM_PREFIX + "idempotency-key-reused") && isOrderId(earlierOrder)) {
+                Log.debugf("checkout %s had already placed order %s", idempotencyKey, earlierOrder);
+                return Placement.placedWithEarlierCart(earlierOrder);
             }
+            Refusal refusal = REFUSALS.get(type);
+            if (refusal == null) {
+                Log.warnf("checkout %s not known yet: orders answered %d %s", idempotencyKey, response.getStatus(),
+                        type);
+                return Placement.notKnownYet();
+            }
+            Log.debugf("orders refused checkout %s: %d %s", idempotencyKey, response.getStatus(), type);
+            return Placement.refused(refusal, problem.path("sku").asText(""));
+        } catch (ProcessingException e) {
+            Log.warnf("checkout %s not known yet: %s", idempotencyKey, e.toString());
+            return Placement.notKnownYet();
         }
     }
 
-    /** Problem types as orders sends them ({@code urn:shop:problem:<name>}); the status alone when there is none. */
-    private static Refusal refusal(int status, String type) {
-        if (type.endsWith("insufficient-stock")) {
-            return Refusal.OUT_OF_STOCK;
-        }
-        if (type.endsWith("unknown-sku")) {
-            return Refusal.UNKNOWN_PRODUCT;
-        }
-        if (type.endsWith("idempotency-key-reused")) {
-            return Refusal.CART_CHANGED;
-        }
-        return switch (status) {
-            case 409 -> Refusal.OUT_OF_STOCK;
-            case 404 -> Refusal.UNKNOWN_PRODUCT;
-            case 422 -> Refusal.REJECTED;
-            default -> null;
-        };
-    }
-
-    /** The problem+json body of a refusal; an empty object when there is none or it is not JSON. */
+    /** The problem+json body of an error answer; an empty object when there is none or it is not JSON. */
     private JsonNode problem(Response response) {
         try {
             response.bufferEntity();
@@ -135,21 +143,6 @@ public class OrderService {
         }
     }
 
-    private static void pause(Response response) {
-        long wait = MAX_RETRY_WAIT_MILLIS;
-        try {
-            wait = Math.min(wait, Long.parseLong(response.getHeaderString("Retry-After").trim()) * 1000);
-        } catch (RuntimeException e) {
-            // no usable Retry-After: wait the maximum
-        }
-        try {
-            Thread.sleep(Math.max(wait, 50));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownstreamUnavailableException("orders", e);
-        }
-    }
-
     public Optional<Order> find(String orderId, String customerId) {
         if (!isOrderId(orderId)) {
             return Optional.empty();
@@ -157,7 +150,7 @@ public class OrderService {
         try {
             return Optional.of(orders.get(orderId, customerId));
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
+            if (problem(e.getResponse()).path("type").asText("").equals(PROBLEM_PREFIX + "order-not-found")) {
                 return Optional.empty();
             }
             throw unavailable(e);
@@ -167,20 +160,11 @@ public class OrderService {
     }
 
     public List<Order> listFor(String customerId) {
-        JsonNode body;
         try {
-            body = orders.list(customerId);
+            return orders.list(customerId);
         } catch (WebApplicationException | ProcessingException e) {
             throw unavailable(e);
         }
-        JsonNode items = body != null && body.isObject() ? body.path("items") : body;
-        List<Order> result = new ArrayList<>();
-        if (items != null && items.isArray()) {
-            for (JsonNode item : items) {
-                result.add(json.convertValue(item, Order.class));
-            }
-        }
-        return result;
     }
 
     private static DownstreamUnavailableException unavailable(RuntimeException e) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Sessions and carts in Redis: one hash per session under {@code shop:session:<id>} with a sliding TTL.
  * Fields: {@code customer}, {@code csrf}, {@code cart:<sku>} (quantity), {@code checkout:<key>} (order id),
+ * {@code pending-checkout} (the key of a checkout whose outcome is not known yet),
  * {@code renewed} (epoch second of the last TTL renewal).
  * Nothing is cached in the pod, so every replica sees the same cart and a restart loses nothing.
  */
@@ -35,6 +36,7 @@ public class SessionStore {
     public static final String CART_PREFIX = "cart:";
     public static final String CHECKOUT_PREFIX = "checkout:";
     public static final String RENEWED = "renewed";
+    public static final String PENDING_CHECKOUT = "pending-checkout";
 
     /**
      * The TTL slides at most this often: renewing it on every page was a second Redis round trip per request
@@ -107,11 +109,25 @@ public class SessionStore {
         call(() -> hashes.hdel(key(sessionId), CART_PREFIX + sku));
     }
 
-    /** Remembers which order a checkout created and empties the ordered lines, in one transaction. */
+    /** Remembers that a checkout with this key was sent: until its outcome is known, every attempt reuses the key. */
+    public void startCheckout(String sessionId, String idempotencyKey) {
+        call(() -> hashes.hset(key(sessionId), PENDING_CHECKOUT, idempotencyKey));
+    }
+
+    /** The checkout with the pending key is known to have failed: the next attempt is a new one. */
+    public void checkoutFailed(String sessionId) {
+        call(() -> hashes.hdel(key(sessionId), PENDING_CHECKOUT));
+    }
+
+    /**
+     * Remembers which order a checkout created, forgets the pending key and empties the ordered lines, in one
+     * transaction.
+     */
     public void completeCheckout(String sessionId, String idempotencyKey, String orderId, List<String> orderedSkus) {
         call(() -> redis.withTransaction(tx -> {
             var txHashes = tx.hash(String.class);
             txHashes.hset(key(sessionId), CHECKOUT_PREFIX + idempotencyKey, orderId);
+            txHashes.hdel(key(sessionId), PENDING_CHECKOUT);
             if (!orderedSkus.isEmpty()) {
                 txHashes.hdel(key(sessionId), orderedSkus.stream().map(sku -> CART_PREFIX + sku).toArray(String[]::new));
             }
@@ -143,7 +159,8 @@ public class SessionStore {
                 checkouts.put(field.substring(CHECKOUT_PREFIX.length()), value);
             }
         });
-        return new ShopperSession(id, fields.get(CUSTOMER), fields.get(CSRF), cart, checkouts);
+        return new ShopperSession(id, fields.get(CUSTOMER), fields.get(CSRF), cart, checkouts,
+                fields.get(PENDING_CHECKOUT));
     }
 
     /** Lines edited to zero or garbage (by hand, in Redis) are not shown rather than failing the page. */

@@ -16,17 +16,23 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Review and place the order. The checkout page carries a fresh idempotency key; posting it twice
- * (a double click, a resubmitted form) makes orders return the same order, and the session remembers
- * the order made with each key so a late duplicate is sent to that order's page.
+ * Review and place the order. The checkout page carries an idempotency key; posting it twice (a double
+ * click, a resubmitted form) makes orders return the same order, and the session remembers the order made
+ * with each key so a late duplicate is sent to that order's page. From the moment a key is sent until its
+ * order is known placed or known refused, the session keeps it as pending and every checkout page carries
+ * it again, whatever went wrong in between: a shopper who tries again never places a second order.
  */
 @Path("/checkout")
 @Produces(MediaType.TEXT_HTML)
 public class CheckoutResource {
+
+    static final String NOT_KNOWN_YET = "We couldn't confirm your order yet: it may still go through. "
+            + "Please place it again in a moment; this checks on the same order, so you will never order twice.";
 
     private final CurrentSession session;
     private final CartService carts;
@@ -50,7 +56,7 @@ public class CheckoutResource {
         if (contents.isEmpty()) {
             return SeeOther.to(CartResource.CART);
         }
-        return page(200, shopper, contents, "");
+        return page(200, shopper, Views.Checkout.review(contents, keyFor(shopper), ""));
     }
 
     @POST
@@ -59,8 +65,8 @@ public class CheckoutResource {
         ShopperSession shopper = session.requireCsrfToken(csrf);
         Optional<String> key = FormInput.idempotencyKey(idempotencyKey);
         if (key.isEmpty()) {
-            return page(422, shopper, carts.contents(shopper),
-                    "We couldn't read your checkout form. Please check your order and place it again.");
+            return page(422, shopper, Views.Checkout.review(carts.contents(shopper), keyFor(shopper),
+                    "We couldn't read your checkout form. Please check your order and place it again."));
         }
         Optional<String> earlierOrder = shopper.orderPlacedWith(key.get());
         if (earlierOrder.isPresent()) {
@@ -71,12 +77,26 @@ public class CheckoutResource {
                     "Your cart is empty, so there is nothing to order yet.", "", "");
             return Response.status(422).entity(Pages.cart(layout.page(shopper, "cart"), cart)).build();
         }
+        sessions.startCheckout(shopper.id(), key.get());
         Placement placement = orders.place(key.get(), shopper.customerId(), shopper.cart());
-        if (placement.refusal() != null) {
+        if (!placement.isKnown()) {
+            return notKnownYet(shopper, key.get());
+        }
+        if (!placement.isPlaced()) {
+            sessions.checkoutFailed(shopper.id());
             return refused(shopper, placement);
         }
-        sessions.completeCheckout(shopper.id(), key.get(), placement.order().id(), new ArrayList<>(shopper.cart().keySet()));
-        return SeeOther.to(OrdersResource.confirmation(placement.order().id()));
+        // an order placed with the cart as it was before the shopper changed it leaves today's cart as it is
+        sessions.completeCheckout(shopper.id(), key.get(), placement.orderId(),
+                placement.ofEarlierCart() ? List.of() : new ArrayList<>(shopper.cart().keySet()));
+        return SeeOther.to(OrdersResource.confirmation(placement.orderId()));
+    }
+
+    /** The outcome is not known: the same key again (503, Retry-After), so trying again cannot order twice. */
+    private Response notKnownYet(ShopperSession shopper, String key) {
+        Views.Checkout checkout = Views.Checkout.review(carts.contents(shopper), key, NOT_KNOWN_YET);
+        return Response.status(503).header("Retry-After", "5")
+                .entity(Pages.checkout(layout.page(shopper, "cart"), checkout)).build();
     }
 
     /** The checkout again (409) with what went wrong; the cart is kept so the shopper can fix it. */
@@ -96,15 +116,15 @@ public class CheckoutResource {
         return page(409, shopper, checkout);
     }
 
-    private Response page(int status, ShopperSession shopper, CartContents contents, String message) {
-        return page(status, shopper, Views.Checkout.review(contents, newKey(), message));
-    }
-
     private Response page(int status, ShopperSession shopper, Views.Checkout checkout) {
         return Response.status(status).entity(Pages.checkout(layout.page(shopper, "cart"), checkout)).build();
     }
 
-    /** Each rendering gets a new key: a changed cart is a new order attempt. */
+    /** The pending checkout's key while its outcome is unknown, else a new one: a new attempt is a new order. */
+    private static String keyFor(ShopperSession shopper) {
+        return shopper.pendingCheckoutKey().orElseGet(CheckoutResource::newKey);
+    }
+
     private static String newKey() {
         return UUID.randomUUID().toString();
     }

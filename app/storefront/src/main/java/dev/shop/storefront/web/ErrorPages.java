@@ -1,7 +1,7 @@
 package dev.shop.storefront.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.conventions.problem.ProblemException;
+import dev.shop.conventions.problem.ProblemResponses;
 import dev.shop.storefront.service.DownstreamUnavailableException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -22,16 +21,14 @@ import java.util.UUID;
  */
 public class ErrorPages {
 
-    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
-
     private final CurrentSession session;
     private final Layout layout;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    public ErrorPages(CurrentSession session, Layout layout, ObjectMapper json) {
+    public ErrorPages(CurrentSession session, Layout layout, ProblemResponses problems) {
         this.session = session;
         this.layout = layout;
-        this.json = json;
+        this.problems = problems;
     }
 
     @ServerExceptionMapper
@@ -100,8 +97,9 @@ public class ErrorPages {
      */
     private Response.ResponseBuilder respond(int status, String heading, String message, HttpHeaders headers, UriInfo uri,
                                              boolean cartReachable) {
-        if (wantsJson(headers)) {
-            return Response.status(status).type(PROBLEM_JSON).entity(problem(status, heading, message, uri.getPath()));
+        if (wantsJson(headers.getHeaderString(HttpHeaders.ACCEPT))) {
+            return Response.status(status).type(ProblemResponses.MEDIA_TYPE)
+                    .entity(problem(problems, status, heading, message, uri.getPath()));
         }
         boolean offerCart = cartReachable && isCheckout(uri.getPath());
         return Response.status(status)
@@ -113,30 +111,27 @@ public class ErrorPages {
         return path.equals("/checkout") || path.startsWith("/checkout/");
     }
 
-    private String problem(int status, String title, String detail, String instance) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("instance", instance);
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
+    /**
+     * HTML unless the client lists a JSON type and no HTML type: browsers and curl get pages. The one decision for
+     * every error answer ({@link OversizedRequestGuard} too), from the raw {@code Accept} header.
+     */
+    static boolean wantsJson(String accept) {
+        if (accept == null) {
+            return false;
         }
-    }
-
-    /** HTML unless the client lists a JSON type and no HTML type: browsers and curl get pages. */
-    static boolean wantsJson(HttpHeaders headers) {
         boolean json = false;
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("text/html") || type.equals("text/*")) {
                 return false;
             }
-            json |= !type.isWildcardType() && !type.isWildcardSubtype()
-                    && type.getType().equals("application") && type.getSubtype().endsWith("json");
+            json |= type.startsWith("application/") && type.endsWith("json");
         }
         return json;
+    }
+
+    /** The same answer as RFC 9457 problem+json, rendered by the shared library. */
+    static String problem(ProblemResponses problems, int status, String title, String detail, String instance) {
+        return problems.body(ProblemException.generic(status, title, detail), instance);
     }
 }

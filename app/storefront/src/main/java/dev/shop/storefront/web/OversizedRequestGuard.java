@@ -1,7 +1,6 @@
 package dev.shop.storefront.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.conventions.problem.ProblemResponses;
 import dev.shop.storefront.config.ShopConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -10,9 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Answers a request whose declared body exceeds {@code quarkus.http.limits.max-body-size} with a 413 page.
@@ -27,13 +23,13 @@ public class OversizedRequestGuard {
 
     private final long maxBodySize;
     private final ShopConfig config;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
     public OversizedRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                                 ShopConfig config, ObjectMapper json) {
+                                 ShopConfig config, ProblemResponses problems) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.config = config;
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -46,13 +42,12 @@ public class OversizedRequestGuard {
             context.next();
             return;
         }
-        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        boolean wantsJson = accept != null && accept.contains("json") && !accept.contains("text/html");
-        String body = wantsJson ? problem(context.request().path()) : Pages.error(
+        boolean wantsJson = ErrorPages.wantsJson(context.request().getHeader(HttpHeaders.ACCEPT));
+        String body = wantsJson ? ErrorPages.problem(problems, 413, HEADING, MESSAGE, context.request().path()) : Pages.error(
                 new PageContext(config.name(), -1, "", "", "error"), new Views.ErrorInfo(413, HEADING, MESSAGE)).render();
         context.response()
                 .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, wantsJson ? "application/problem+json" : "text/html;charset=UTF-8")
+                .putHeader(HttpHeaders.CONTENT_TYPE, wantsJson ? ProblemResponses.MEDIA_TYPE : "text/html;charset=UTF-8")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }
@@ -62,20 +57,6 @@ public class OversizedRequestGuard {
             return Long.parseLong(contentLength.trim()) > maxBodySize;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private String problem(String path) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HEADING);
-        problem.put("status", 413);
-        problem.put("detail", MESSAGE);
-        problem.put("instance", path);
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
         }
     }
 }

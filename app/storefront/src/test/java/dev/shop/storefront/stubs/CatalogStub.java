@@ -48,18 +48,20 @@ public class CatalogStub extends StubServer {
     private final Map<String, StubProduct> products = new LinkedHashMap<>();
 
     public CatalogStub(int port) {
-        super(port);
+        super(port, "catalog");
         reset();
     }
 
     /** Three named products for the assertions, plus filler so the list has two pages. */
+    @Override
     public synchronized void reset() {
+        super.reset();
         products.clear();
         add(new StubProduct(1, "MUG-001", "Ceramic Mug", 1299, 25));
         add(new StubProduct(2, "TEE-002", "Organic Cotton T-Shirt", 2450, 3));
         add(new StubProduct(3, "LAMP-003", "Desk Lamp", 4999, 0));
         for (int i = 4; i <= 14; i++) {
-            add(new StubProduct(i, String.format("NOTE-%03d", i), "Notebook No. " + i, 350 + i, 50));
+            add(new StubProduct(i, String.format(Locale.ROOT, "NOTE-%03d", i), "Notebook No. " + i, 350 + i, 50));
         }
     }
 

@@ -30,21 +30,35 @@ public class OrdersStub extends StubServer {
     private final CatalogStub catalog;
     private final Map<String, Placed> byKey = new LinkedHashMap<>();
     private final List<Received> received = new ArrayList<>();
-    private boolean listAsPage;
     private int inProgressAnswers;
     private String shortSkuOnce;
+    private boolean keyReusedOnce;
+    private int bareStatusOnce;
 
     public OrdersStub(int port, CatalogStub catalog) {
-        super(port);
+        super(port, "orders");
         this.catalog = catalog;
     }
 
+    @Override
     public synchronized void reset() {
+        super.reset();
         byKey.clear();
         received.clear();
-        listAsPage = false;
         inProgressAnswers = 0;
         shortSkuOnce = null;
+        keyReusedOnce = false;
+        bareStatusOnce = 0;
+    }
+
+    /** Refuse the next checkout as a reused key that placed no order (a problem without {@code orderId}). */
+    public synchronized void refuseNextAsKeyReused() {
+        keyReusedOnce = true;
+    }
+
+    /** Answer the next checkout with this status and no problem type, as a proxy or a wrong URL would. */
+    public synchronized void answerNextWith(int status) {
+        bareStatusOnce = status;
     }
 
     /**
@@ -55,7 +69,10 @@ public class OrdersStub extends StubServer {
         shortSkuOnce = sku;
     }
 
-    /** Answer the next {@code count} repeats of a known key with 409 checkout-in-progress, as orders does mid-checkout. */
+    /**
+     * Answer the next {@code count} repeats of a known key with 409 checkout-in-progress, as orders does when the
+     * checkout with the key has not finished within its answer time.
+     */
     public synchronized void answerInProgress(int count) {
         inProgressAnswers = count;
     }
@@ -66,11 +83,6 @@ public class OrdersStub extends StubServer {
 
     public synchronized int ordersCreated() {
         return byKey.size();
-    }
-
-    /** Answer GET /api/orders with {@code {"items":[...]}} instead of a bare array. */
-    public synchronized void listAsPage(boolean asPage) {
-        this.listAsPage = asPage;
     }
 
     @Override
@@ -86,14 +98,14 @@ public class OrdersStub extends StubServer {
             List<Map<String, Object>> mine = new ArrayList<>();
             byKey.values().stream().filter(placed -> placed.customerId.equals(customer))
                     .forEach(placed -> mine.add(0, placed.order));
-            sendJson(exchange, 200, listAsPage ? Map.of("items", mine, "page", 0, "size", 20, "total", mine.size()) : mine);
+            sendJson(exchange, 200, mine);
         } else if (path.startsWith("/api/orders/") && method.equals("GET")) {
             String id = path.substring("/api/orders/".length());
             Placed found = byKey.values().stream()
                     .filter(placed -> placed.order.get("id").equals(id) && placed.customerId.equals(customer))
                     .findFirst().orElse(null);
             if (found == null) {
-                sendProblem(exchange, 404, "Not Found");
+                sendProblem(exchange, 404, "order-not-found", "Order not found");
             } else {
                 sendJson(exchange, 200, found.order);
             }
@@ -110,6 +122,16 @@ public class OrdersStub extends StubServer {
             sendProblem(exchange, 400, "Idempotency-Key is required");
             return;
         }
+        if (bareStatusOnce != 0) {
+            sendProblem(exchange, bareStatusOnce, "Not Found");
+            bareStatusOnce = 0;
+            return;
+        }
+        if (keyReusedOnce) {
+            keyReusedOnce = false;
+            sendProblem(exchange, 422, "idempotency-key-reused", "Idempotency-Key reused");
+            return;
+        }
         Placed earlier = byKey.get(key);
         if (earlier != null && inProgressAnswers > 0) {
             inProgressAnswers--;
@@ -121,7 +143,8 @@ public class OrdersStub extends StubServer {
             if (earlier.body.equals(body) && earlier.customerId.equals(customer)) {
                 sendJson(exchange, 200, earlier.order);
             } else {
-                sendProblem(exchange, 422, "idempotency-key-reused", "Idempotency-Key reused");
+                sendProblem(exchange, 422, "idempotency-key-reused", "Idempotency-Key reused",
+                        Map.of("orderId", earlier.order.get("id")));
             }
             return;
         }

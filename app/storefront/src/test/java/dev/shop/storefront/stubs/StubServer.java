@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shop.localstack.ProviderContract;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,22 +15,39 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A small HTTP server on loopback (JDK httpserver) that a test can stop and start again on the same
  * port, so the storefront sees a closed port in between: that is what "the service is down" looks like.
+ * It is pinned to the provider it stands for: every request it gets and every answer it gives is checked
+ * against the provider's committed OpenAPI document ({@link ProviderContract}); what differs is kept and
+ * fails the next {@link #reset()}, and the answer itself becomes a 500 naming the difference.
  */
 abstract class StubServer {
 
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private final int port;
+    private final ProviderContract contract;
+    private final List<String> contractViolations = new ArrayList<>();
     private HttpServer server;
 
-    StubServer(int port) {
+    StubServer(int port, String provider) {
         this.port = port;
+        this.contract = ProviderContract.of(provider);
+    }
+
+    /** Forgets the stub's state; fails when an answer since the last reset differed from the provider's contract. */
+    public synchronized void reset() {
+        List<String> found = List.copyOf(contractViolations);
+        contractViolations.clear();
+        if (!found.isEmpty()) {
+            throw new AssertionError("the stub differed from its provider's contract: " + found);
+        }
     }
 
     /** Answers one request; runs one at a time (the server has a single thread). */
@@ -45,6 +64,10 @@ abstract class StubServer {
         }
         server.createContext("/", exchange -> {
             try (exchange) {
+                byte[] request = exchange.getRequestBody().readAllBytes();
+                exchange.setStreams(new ByteArrayInputStream(request), null);
+                violations(contract.checkRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        new String(request, StandardCharsets.UTF_8)));
                 handle(exchange);
             }
         });
@@ -62,21 +85,26 @@ abstract class StubServer {
         return "http://127.0.0.1:" + port;
     }
 
-    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+    private synchronized boolean violations(List<String> found) {
+        contractViolations.addAll(found);
+        return !found.isEmpty();
+    }
+
+    void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
-    static void sendProblem(HttpExchange exchange, int status, String title) throws IOException {
+    void sendProblem(HttpExchange exchange, int status, String title) throws IOException {
         sendProblem(exchange, status, null, title);
     }
 
     /** A problem+json answer; {@code name} makes the type {@code urn:shop:problem:<name>}, null means about:blank. */
-    static void sendProblem(HttpExchange exchange, int status, String name, String title) throws IOException {
+    void sendProblem(HttpExchange exchange, int status, String name, String title) throws IOException {
         sendProblem(exchange, status, name, title, Map.of());
     }
 
     /** A problem+json answer with extension members, such as the {@code sku} orders names in a refusal. */
-    static void sendProblem(HttpExchange exchange, int status, String name, String title, Map<String, Object> extensions)
+    void sendProblem(HttpExchange exchange, int status, String name, String title, Map<String, Object> extensions)
             throws IOException {
         Map<String, Object> problem = new HashMap<>(extensions);
         problem.put("type", name == null ? "about:blank" : "urn:shop:problem:" + name);
@@ -87,7 +115,14 @@ abstract class StubServer {
         send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        List<String> differences = contract.checkResponse(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                status, new String(body, StandardCharsets.UTF_8));
+        if (violations(differences)) {
+            status = 500;
+            type = "text/plain";
+            body = String.join("\n", differences).getBytes(StandardCharsets.UTF_8);
+        }
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -147,7 +148,7 @@ public final class PromQlMetricNames {
                 int next = skipSpaces(text, i);
                 // "sum by (le) (...)": an aggregation whose grouping comes before its argument
                 boolean call = next < n && text.charAt(next) == '(' || startsWithWord(text, next, "by") || startsWithWord(text, next, "without");
-                String lower = word.toLowerCase();
+                String lower = word.toLowerCase(Locale.ROOT);
                 if (call && LABEL_LIST_KEYWORDS.contains(lower)) {
                     i = skipBalanced(text, next, '(', ')');
                 } else if ("offset".equals(lower)) {

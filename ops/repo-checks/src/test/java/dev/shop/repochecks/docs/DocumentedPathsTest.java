@@ -1,6 +1,7 @@
 package dev.shop.repochecks.docs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,34 @@ class DocumentedPathsTest {
             "`((?:\\./)?(?:app|ops|gitops-envs|infra-terraform|docs|\\.github|\\.ci)/[A-Za-z0-9_./-]+)`");
 
     @Test
+    void theRepositoryHasItsDocumentationToCheck() throws IOException {
+        assertThat(markdownFiles(ROOT)).contains(ROOT.resolve("README.md"), ROOT.resolve("docs/architecture.md"));
+    }
+
+    @Test
     void everyRelativeLinkInTheDocumentationPointsAtAFileThatExists() throws IOException {
+        assertThat(brokenLinks(ROOT)).as("links to files that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyRepositoryPathWrittenInBackticksExists() throws IOException {
+        assertThat(missingPaths(ROOT)).as("paths named in the documentation that do not exist").isEmpty();
+    }
+
+    @Test
+    void theChecksFindABrokenLinkAndAMissingPathAndPassTheRest(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/present.md"), "here");
+        Files.writeString(root.resolve("docs/page.md"), "See [the guide](missing.md), [this](present.md#top),"
+                + " [the web](https://example.com), `docs/present.md`, `docs/absent.md` and `app/x/target/y.jar`.");
+
+        assertThat(brokenLinks(root)).containsExactly("docs/page.md -> missing.md");
+        assertThat(missingPaths(root)).containsExactly("docs/page.md -> docs/absent.md");
+    }
+
+    static List<String> brokenLinks(Path root) throws IOException {
         List<String> broken = new ArrayList<>();
-        for (Path markdown : markdownFiles()) {
+        for (Path markdown : markdownFiles(root)) {
             Matcher link = LINK.matcher(Files.readString(markdown));
             while (link.find()) {
                 String target = link.group(1).replaceFirst("#.*$", "");
@@ -35,17 +61,16 @@ class DocumentedPathsTest {
                     continue;
                 }
                 if (!Files.exists(markdown.getParent().resolve(target))) {
-                    broken.add(ROOT.relativize(markdown) + " -> " + link.group(1));
+                    broken.add(root.relativize(markdown) + " -> " + link.group(1));
                 }
             }
         }
-        assertThat(broken).as("links to files that do not exist").isEmpty();
+        return broken;
     }
 
-    @Test
-    void everyRepositoryPathWrittenInBackticksExists() throws IOException {
+    static List<String> missingPaths(Path root) throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Path markdown : markdownFiles()) {
+        for (Path markdown : markdownFiles(root)) {
             Matcher path = CODE_PATH.matcher(Files.readString(markdown));
             while (path.find()) {
                 String written = path.group(1);
@@ -53,32 +78,19 @@ class DocumentedPathsTest {
                 if (written.contains("/target/") || written.endsWith("/target")) {
                     continue;
                 }
-                if (!Files.exists(ROOT.resolve(written))) {
-                    missing.add(ROOT.relativize(markdown) + " -> " + written);
+                if (!Files.exists(root.resolve(written))) {
+                    missing.add(root.relativize(markdown) + " -> " + written);
                 }
             }
         }
-        assertThat(missing).as("paths named in the documentation that do not exist").isEmpty();
+        return missing;
     }
 
-    @Test
-    void theCheckFindsABrokenLink(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path page = dir.resolve("page.md");
-        Files.writeString(page, "See [the guide](missing.md) and [the web](https://example.com).");
-        Matcher link = LINK.matcher(Files.readString(page));
-        List<String> targets = new ArrayList<>();
-        while (link.find()) {
-            targets.add(link.group(1));
-        }
-        assertThat(targets).containsExactly("missing.md", "https://example.com");
-        assertThat(Files.exists(dir.resolve("missing.md"))).isFalse();
-    }
-
-    private static List<Path> markdownFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(ROOT)) {
+    private static List<Path> markdownFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
             return files.filter(file -> file.toString().endsWith(".md"))
                     .filter(file -> {
-                        String relative = ROOT.relativize(file).toString();
+                        String relative = root.relativize(file).toString();
                         return !relative.contains("node_modules") && !relative.contains("/target/")
                                 && !relative.startsWith(".git/") && !relative.startsWith(".local/");
                     })
