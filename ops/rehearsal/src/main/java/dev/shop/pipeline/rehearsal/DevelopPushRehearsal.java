@@ -155,7 +155,7 @@ public final class DevelopPushRehearsal {
                 String name = "shop-rehearsal-" + service + "-" + ProcessHandle.current().pid();
                 containers.add(name);
                 images.add(image);
-                podman.start(name, image, env);
+                podman.start(name, image, env, List.of());
                 System.out.println("    started " + image + " on port " + ports.get(service));
             }
             List<String> findings = new ArrayList<>();
