@@ -52,7 +52,7 @@ final class LifecyclePlan {
     private static final List<Step> STAGING_GATE = List.of(
             standIn("aws eks update-kubeconfig", "the local Argo CD stand-in applies the staging overlay under podman"),
             same("pipeline wait-argocd", "--kubectl is the stand-in, which reports the containers as an Application"),
-            standIn("mvnw gatling:test", "a system-test subset over HTTP, then the Gatling gate, short, against localhost"));
+            same("mvnw gatling:test", "after a system-test subset over HTTP; short, against localhost"));
     private static final List<Step> TAG_AND_PROMOTE = List.of(
             same("gitops version"),
             standIn("aws ecr get-login-password", "the local registry needs no login"),

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The container environment the rehearsal derives from a rendered overlay, as the kubelet would. */
 class ServiceEnvironmentTest {
 
+    private static final java.nio.file.Path REPO = java.nio.file.Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+
     private static final String RENDERED = """
             apiVersion: v1
             kind: ConfigMap
@@ -66,5 +68,45 @@ class ServiceEnvironmentTest {
     void aServiceWithoutItsDeploymentIsAFinding() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceEnvironment.ofRendered(RENDERED).of("catalog", (s, k) -> null))
                 .hasMessageContaining("Deployment catalog");
+    }
+
+    @Test
+    void theRuntimeIsTheRenderedImageLimitsAndReadinessProbeOfEveryOverlay() {
+        for (String env : new String[] {"dev", "staging", "prod"}) {
+            String rendered = dev.shop.pipeline.Processes.run(java.util.List.of("kubectl", "kustomize", "gitops-envs/envs/" + env),
+                    REPO, java.time.Duration.ofMinutes(2)).orThrow().stdout();
+            for (String service : DevelopPushRehearsal.ALL_SERVICES) {
+                ServiceEnvironment.Runtime runtime = ServiceEnvironment.ofRendered(rendered).runtime(service);
+                assertThat(runtime.image()).as(env + " " + service).contains("/shop/" + service).contains("@sha256:");
+                assertThat(runtime.readinessPath()).isEqualTo("/q/health/ready");
+                assertThat(runtime.readinessPort()).isEqualTo(8080);
+                assertThat(Double.parseDouble(runtime.cpus())).isPositive();
+                assertThat(Long.parseLong(runtime.memory())).isGreaterThanOrEqualTo(256L * 1024 * 1024);
+            }
+        }
+        String prod = dev.shop.pipeline.Processes.run(java.util.List.of("kubectl", "kustomize", "gitops-envs/envs/prod"),
+                REPO, java.time.Duration.ofMinutes(2)).orThrow().stdout();
+        // prod's patch: guaranteed memory and a whole CPU
+        assertThat(ServiceEnvironment.ofRendered(prod).runtime("catalog"))
+                .extracting(ServiceEnvironment.Runtime::cpus, ServiceEnvironment.Runtime::memory)
+                .containsExactly("1", String.valueOf(512L * 1024 * 1024));
+    }
+
+    @Test
+    void kubernetesQuantitiesBecomePodmanLimits() {
+        assertThat(ServiceEnvironment.cpus("500m")).isEqualTo("0.5");
+        assertThat(ServiceEnvironment.cpus("1500m")).isEqualTo("1.5");
+        assertThat(ServiceEnvironment.cpus("2")).isEqualTo("2");
+        assertThat(ServiceEnvironment.memory("384Mi")).isEqualTo(String.valueOf(384L * 1024 * 1024));
+        assertThat(ServiceEnvironment.memory("1Gi")).isEqualTo(String.valueOf(1024L * 1024 * 1024));
+        assertThat(ServiceEnvironment.memory("500M")).isEqualTo("500000000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceEnvironment.memory("1.5Gi"))
+                .hasMessageContaining("1.5Gi");
+    }
+
+    @Test
+    void aDeploymentWithoutLimitsOrAReadinessProbeCannotBeRunAsTheClusterWould() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceEnvironment.ofRendered(RENDERED).runtime("orders"))
+                .hasMessageContaining("Deployment orders needs cpu and memory limits and an httpGet readinessProbe");
     }
 }
