@@ -78,8 +78,11 @@ public final class LifecycleRehearsal {
         try (LocalRegistry started = timeline.step("registry, base image, bare remote, gitops CLI", this::setUp);
              LocalEnvironment staging = new LocalEnvironment("staging", services, options.workDir(), dir("argocd"), registryHost, podman);
              LocalEnvironment prod = new LocalEnvironment("prod", services, options.workDir(), dir("argocd"), registryHost, podman)) {
-            stage(LifecyclePlan.FEATURE, this::featurePullRequest);
-            stage(LifecyclePlan.DEVELOP, () -> deliver("develop", "dev", mergeFeature(), false));
+            if (!options.brokenRelease()) {
+                // the broken-release variant is about the staging gate: it cuts the release from develop as it is
+                stage(LifecyclePlan.FEATURE, this::featurePullRequest);
+                stage(LifecyclePlan.DEVELOP, () -> deliver("develop", "dev", mergeFeature(), false));
+            }
             String prodBefore = repo.readOnRemote("main", "gitops-envs/envs/prod/kustomization.yaml");
             Delivery candidate;
             try {

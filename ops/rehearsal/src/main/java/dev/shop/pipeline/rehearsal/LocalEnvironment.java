@@ -42,6 +42,7 @@ final class LocalEnvironment implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> running = new LinkedHashMap<>();
     private final Map<String, String> containers = new LinkedHashMap<>();
+    private final List<String> pulled = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalRedis redis;
     private int generation;
@@ -112,6 +113,7 @@ final class LocalEnvironment implements AutoCloseable {
         String name = "shop-rehearsal-" + env + "-" + service + "-" + ProcessHandle.current().pid() + "-" + (++generation);
         containers.put(service, name);
         running.put(service, image);
+        pulled.add(image);
         podman.start(name, image, environment, List.of("--cpus=" + runtime.cpus(), "--memory=" + runtime.memory()));
         System.out.println("    " + env + " " + service + ": " + image + " (--cpus=" + runtime.cpus() + " --memory="
                 + runtime.memory() + ") on port " + ports.get(service));
@@ -169,7 +171,7 @@ final class LocalEnvironment implements AutoCloseable {
     @Override
     public void close() {
         containers.values().forEach(podman::remove);
-        running.values().forEach(podman::removeImage);
+        pulled.forEach(podman::removeImage);
         if (redis != null) {
             redis.close();
         }

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.shop.pipeline.PipelineException;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The environment a service's container gets in an overlay, read from the rendered manifests the
@@ -21,6 +24,7 @@ import java.util.function.BiFunction;
 final class ServiceEnvironment {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)(Ki|Mi|Gi|k|M|G)?");
 
     private final List<JsonNode> documents;
 
@@ -105,15 +109,15 @@ final class ServiceEnvironment {
     /** A Kubernetes CPU quantity ("500m", "1", "1.5") as podman's --cpus. */
     static String cpus(String quantity) {
         if (quantity.endsWith("m")) {
-            return new java.math.BigDecimal(quantity.substring(0, quantity.length() - 1)).movePointLeft(3)
+            return new BigDecimal(quantity.substring(0, quantity.length() - 1)).movePointLeft(3)
                     .stripTrailingZeros().toPlainString();
         }
-        return new java.math.BigDecimal(quantity).stripTrailingZeros().toPlainString();
+        return new BigDecimal(quantity).stripTrailingZeros().toPlainString();
     }
 
     /** A Kubernetes memory quantity ("384Mi", "1Gi", "500M", "1048576") as podman's --memory, in bytes. */
     static String memory(String quantity) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(Ki|Mi|Gi|k|M|G)?").matcher(quantity);
+        Matcher m = MEMORY.matcher(quantity);
         if (!m.matches()) {
             throw PipelineException.findings("not a memory quantity this rehearsal reads: " + quantity);
         }
