@@ -7,7 +7,6 @@ import dev.shop.pipeline.registry.LocalRegistry;
 import dev.shop.pipeline.registry.OverlayImages;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+
+import static dev.shop.pipeline.rehearsal.DevelopPushRehearsal.io;
 
 /**
  * Plays the Git Flow lifecycle of {@link LifecyclePlan} on this machine: a feature PR, its merge to
@@ -163,25 +164,26 @@ public final class LifecycleRehearsal {
     // ---- release manager ---------------------------------------------------------------------------
 
     private Delivery releaseCandidate(LocalEnvironment staging) {
-        checkout(RELEASE_BRANCH, "origin/develop");
-        if (options.brokenRelease()) {
-            // a candidate that builds but cannot start: its HTTP server cannot bind, so it never gets ready
-            appendLine("app/catalog/src/main/resources/application.properties", "%prod.quarkus.http.host=256.0.0.1");
-            commit("Catalog: a change that breaks its start (the broken-release rehearsal)");
-        }
-        git(ci, "push", "--quiet", "origin", RELEASE_BRANCH);
-        // the branch's first push: release.yml builds every service
-        Delivery delivery = deliverCheckedOut(RELEASE_BRANCH, "staging", NO_COMMIT, true);
-        stagingGate(staging, delivery);
-        return delivery;
+        // the broken candidate builds but cannot start: its HTTP server cannot bind, so it never gets ready
+        return candidate(staging, RELEASE_BRANCH, "origin/develop", options.brokenRelease()
+                ? List.of("%prod.quarkus.http.host=256.0.0.1", "Catalog: a change that breaks its start (the broken-release rehearsal)")
+                : List.of());
     }
 
     private Delivery hotfixCandidate(LocalEnvironment staging) {
-        checkout(HOTFIX_BRANCH, "origin/main");
-        appendLine("app/catalog/src/main/resources/application.properties", "# hotfix/1.1.1: a fix in the catalog");
-        commit("Catalog: the hotfix");
-        git(ci, "push", "--quiet", "origin", HOTFIX_BRANCH);
-        Delivery delivery = deliverCheckedOut(HOTFIX_BRANCH, "staging", NO_COMMIT, true);
+        return candidate(staging, HOTFIX_BRANCH, "origin/main", List.of("# hotfix/1.1.1: a fix in the catalog", "Catalog: the hotfix"));
+    }
+
+    /** Cuts the branch, commits {@code catalogLineAndMessage} if given, pushes it, delivers to staging and gates it. */
+    private Delivery candidate(LocalEnvironment staging, String branch, String from, List<String> catalogLineAndMessage) {
+        checkout(branch, from);
+        if (!catalogLineAndMessage.isEmpty()) {
+            appendLine("app/catalog/src/main/resources/application.properties", catalogLineAndMessage.get(0));
+            commit(catalogLineAndMessage.get(1));
+        }
+        git(ci, "push", "--quiet", "origin", branch);
+        // the branch's first push: release.yml builds every service
+        Delivery delivery = deliverCheckedOut(branch, "staging", NO_COMMIT, true);
         stagingGate(staging, delivery);
         return delivery;
     }
@@ -273,6 +275,7 @@ public final class LifecycleRehearsal {
         syncArgoCdCheckout();
         prod.apply(argoCdCheckout);
         waitArgoCd(prod, expected);
+        prod.requireNonRoot();
     }
 
     private void rollback(LocalEnvironment prod, Map<String, String> previous) {
@@ -463,18 +466,6 @@ public final class LifecycleRehearsal {
             return Path.of(LifecycleRehearsal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    interface IoWork<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T io(IoWork<T> work) {
-        try {
-            return work.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

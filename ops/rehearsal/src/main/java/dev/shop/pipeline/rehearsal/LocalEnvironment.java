@@ -3,6 +3,7 @@ package dev.shop.pipeline.rehearsal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shop.localstack.FreePort;
 import dev.shop.localstack.LocalPostgres;
 import dev.shop.localstack.LocalRedis;
 import dev.shop.pipeline.PipelineException;
@@ -10,8 +11,6 @@ import dev.shop.pipeline.Processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,7 +53,7 @@ final class LocalEnvironment implements AutoCloseable {
         this.stateDir = stateDir;
         this.registryHost = registryHost;
         this.podman = podman;
-        services.forEach(service -> ports.put(service, freePort()));
+        services.forEach(service -> ports.put(service, FreePort.find()));
     }
 
     String application() {
@@ -163,6 +162,20 @@ final class LocalEnvironment implements AutoCloseable {
         }
     }
 
+    /** Fails unless every container's main process runs as a user other than root, as runAsNonRoot demands. */
+    void requireNonRoot() {
+        List<String> findings = new ArrayList<>();
+        containers.forEach((service, name) -> {
+            String uid = podman.uidOf(name);
+            if (uid.equals("0") || uid.equals("unknown")) {
+                findings.add(env + " " + service + " runs as uid " + uid);
+            }
+        });
+        if (!findings.isEmpty()) {
+            throw PipelineException.findings(String.join("; ", findings));
+        }
+    }
+
     String logs(String service) {
         String name = containers.get(service);
         return name == null ? "" : podman.logs(name);
@@ -177,14 +190,6 @@ final class LocalEnvironment implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
