@@ -64,7 +64,7 @@ final class LifecyclePlan {
     static final List<Stage> STAGES = List.of(
             new Stage(FEATURE, "developer", "pull-request.yml", List.of(
                     same("pipeline affected"),
-                    same("mvnw verify", "the affected modules with their tests"),
+                    same("mvnw verify", "the affected modules, -DskipTests: .ci/run's ./mvnw -B verify ran their tests on this tree"),
                     ciRun("quality-gate", "ops/bin/quality-gate over every module"),
                     same("gitops verify"),
                     ciRun("mvnw verify", "./mvnw -B verify includes ops/repo-checks"),
