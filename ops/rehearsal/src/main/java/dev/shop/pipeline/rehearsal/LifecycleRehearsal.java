@@ -148,7 +148,6 @@ public final class LifecycleRehearsal {
         // the tests of this very tree ran in ./mvnw -B verify just before (.ci/run); the feature adds a comment line
         maven(ci, "-pl", affected.get("modules"), "-am", "verify", "-DskipTests");
         gitops(ci, "verify");
-        pipeline("terraform-check", "--dir", "infra-terraform");
     }
 
     /** The PR merged: develop gains the feature; returns develop's commit before the push, the push's 'before'. */
