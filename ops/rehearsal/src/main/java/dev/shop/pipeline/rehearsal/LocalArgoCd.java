@@ -55,18 +55,18 @@ public final class LocalArgoCd {
         for (JsonNode service : state.path("services")) {
             String expected = service.path("image").asText();
             String repository = expected.substring(0, expected.indexOf('@'));
-            List<String> live = podman.stateAndDigest(service.path("container").asText());
-            String status = live.isEmpty() ? "gone" : live.get(0);
-            String digest = live.size() > 1 ? live.get(1) : "";
-            if (!expected.equals(repository + "@" + digest)) {
+            Podman.Live live = podman.live(service.path("container").asText());
+            if (!expected.equals(repository + "@" + live.digest())) {
                 synced = false;
             }
-            if (!status.equals("running")) {
-                // a container that stopped is a pod in CrashLoopBackOff: Argo CD reports Degraded
-                degraded = true;
-            } else {
-                images.add(repository + "@" + digest);
+            if (live.status().equals("running")) {
+                images.add(repository + "@" + live.digest());
                 ready &= answers200(http, service.path("ready").asText());
+            } else {
+                // the kubelet restarts a crashed container; once podman gave up on its restarts, or the
+                // container is gone, the rollout failed, as when a Deployment passes its progress deadline
+                ready = false;
+                degraded |= live.status().equals("gone") || live.restarts() >= LocalEnvironment.RESTARTS;
             }
         }
         ObjectNode application = JSON.createObjectNode();

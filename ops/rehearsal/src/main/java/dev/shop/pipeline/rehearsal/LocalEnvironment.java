@@ -30,6 +30,8 @@ import java.util.Map;
  */
 final class LocalEnvironment implements AutoCloseable {
 
+    /** Restarts of a crashing container before the stand-in reports the env Degraded. */
+    static final int RESTARTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String env;
@@ -113,7 +115,8 @@ final class LocalEnvironment implements AutoCloseable {
         containers.put(service, name);
         running.put(service, image);
         pulled.add(image);
-        podman.start(name, image, environment, List.of("--cpus=" + runtime.cpus(), "--memory=" + runtime.memory()));
+        podman.start(name, image, environment, List.of("--cpus=" + runtime.cpus(), "--memory=" + runtime.memory(),
+                "--restart=on-failure:" + RESTARTS));
         System.out.println("    " + env + " " + service + ": " + image + " (--cpus=" + runtime.cpus() + " --memory="
                 + runtime.memory() + ") on port " + ports.get(service));
     }

@@ -53,10 +53,17 @@ final class Podman {
                 .map(line -> line.split("\\s+")[1]).orElse("unknown");
     }
 
-    /** The container's state ("running", "exited", ...) and the digest of the image it runs; empty if it is gone. */
-    List<String> stateAndDigest(String name) {
-        Processes.Result inspect = run("container", "inspect", "--format", "{{.State.Status}} {{.ImageDigest}}", name);
-        return inspect.ok() ? List.of(inspect.stdout().strip().split("\\s+")) : List.of();
+    /** What podman says of a container: its state ("running", "exited", "gone"), image digest and restarts. */
+    record Live(String status, String digest, int restarts) {
+    }
+
+    Live live(String name) {
+        Processes.Result inspect = run("container", "inspect", "--format", "{{.State.Status}} {{.ImageDigest}} {{.RestartCount}}", name);
+        String[] fields = inspect.stdout().strip().split("\\s+");
+        if (!inspect.ok() || fields.length < 3) {
+            return new Live("gone", "", 0);
+        }
+        return new Live(fields[0], fields[1], Integer.parseInt(fields[2]));
     }
 
     String imageUser(String image) {
