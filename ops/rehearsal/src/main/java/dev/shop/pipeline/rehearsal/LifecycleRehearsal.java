@@ -52,6 +52,12 @@ public final class LifecycleRehearsal {
     static final String HOTFIX_BRANCH = "hotfix/1.1.1";
     static final String HOTFIX_VERSION = "1.1.1";
     private static final String NO_COMMIT = "0000000000000000000000000000000000000000";
+    /**
+     * Shoppers in the short Gatling gate. One visit in ten is a buyer and a visit takes about half a
+     * minute, so a minute with 3 shoppers often had no checkout at all, and Gatling fails a threshold
+     * with no stats; 30 shoppers for 60 s make about 60 visits.
+     */
+    private static final int GATE_USERS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Options options;
@@ -203,7 +209,7 @@ public final class LifecycleRehearsal {
         System.out.println("    system-test subset passed against staging");
         played.add("mvnw gatling:test");
         Processes.Result gatling = Processes.run(List.of("./mvnw", "-B", "-ntp", "-q", "-pl", "ops/load-test", "-DloadTestOnly",
-                "gatling:test", "-DbaseUrl=" + staging.storefrontUrl(), "-Dusers=3", "-DrampUp=5s", "-Dduration=20s"),
+                "gatling:test", "-DbaseUrl=" + staging.storefrontUrl(), "-Dusers=" + GATE_USERS, "-DrampUp=10s", "-Dduration=60s"),
                 ci, Duration.ofMinutes(10));
         if (!gatling.ok()) {
             throw new GateFailed("the Gatling gate failed: " + Processes.lastLines(gatling.stdout() + gatling.stderr(), 15));
