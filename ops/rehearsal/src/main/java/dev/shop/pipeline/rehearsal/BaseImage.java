@@ -32,8 +32,9 @@ final class BaseImage {
             return tar;
         }
         Files.createDirectories(cacheDir);
-        // mmdebstrap picks the output format from the extension: keep .tar last
-        Path partial = cacheDir.resolve("partial-" + tar.getFileName());
+        // mmdebstrap picks the output format from the extension: keep .tar last. One partial file per
+        // process: two rehearsals on a fresh machine build at once, and the atomic move keeps either whole.
+        Path partial = cacheDir.resolve("partial-" + ProcessHandle.current().pid() + "-" + tar.getFileName());
         Processes.run(List.of("mmdebstrap", "--quiet", "--variant=apt", "--include=" + PACKAGES, SUITE, partial.toString()),
                 null, Duration.ofMinutes(15)).orThrow();
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

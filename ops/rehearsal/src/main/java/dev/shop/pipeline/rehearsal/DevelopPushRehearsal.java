@@ -1,5 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
+import dev.shop.localstack.FreePort;
 import dev.shop.localstack.LocalPostgres;
 import dev.shop.localstack.LocalRedis;
 import dev.shop.pipeline.PipelineException;
@@ -11,8 +12,6 @@ import dev.shop.pipeline.registry.RegistryClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,7 +143,7 @@ public final class DevelopPushRehearsal {
                 .orThrow().stdout();
         ServiceEnvironment overlay = ServiceEnvironment.ofRendered(rendered);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        services.forEach(service -> ports.put(service, freePort()));
+        services.forEach(service -> ports.put(service, FreePort.find()));
         try (LocalPostgres postgres = LocalPostgres.start(dir("postgres"), 0, List.of("catalog", "orders"));
              LocalRedis redis = LocalRedis.start(null, 0)) {
             for (String service : services) {
@@ -155,7 +154,7 @@ public final class DevelopPushRehearsal {
                 String name = "shop-rehearsal-" + service + "-" + ProcessHandle.current().pid();
                 containers.add(name);
                 images.add(image);
-                podman.start(name, image, env);
+                podman.start(name, image, env, List.of());
                 System.out.println("    started " + image + " on port " + ports.get(service));
             }
             List<String> findings = new ArrayList<>();
@@ -254,14 +253,6 @@ public final class DevelopPushRehearsal {
         return io(() -> Files.createDirectories(options.workDir().resolve(name)));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -274,7 +265,7 @@ public final class DevelopPushRehearsal {
         T get() throws IOException;
     }
 
-    private static <T> T io(IoWork<T> work) {
+    static <T> T io(IoWork<T> work) {
         try {
             return work.get();
         } catch (IOException e) {

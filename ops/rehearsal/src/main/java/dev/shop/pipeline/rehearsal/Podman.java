@@ -34,11 +34,13 @@ final class Podman {
     /**
      * Starts a container detached with the pod's security settings mirrored: read-only root with a
      * writable /tmp, no capabilities, no privilege escalation. The image's own user is kept.
+     * {@code limits} are further options, e.g. --cpus and --memory from the manifest.
      */
-    void start(String name, String image, Map<String, String> env) {
+    void start(String name, String image, Map<String, String> env, List<String> limits) {
         List<String> args = new ArrayList<>(List.of("run", "--detach", "--name", name, "--network=host",
                 "--tls-verify=false", "--pull=always", "--read-only", "--tmpfs", "/tmp:rw,size=64m",
                 "--cap-drop=ALL", "--security-opt=no-new-privileges"));
+        args.addAll(limits);
         env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
         args.add(image);
         run(args.toArray(String[]::new)).orThrow();
@@ -49,6 +51,19 @@ final class Podman {
         String status = run("exec", name, "cat", "/proc/1/status").orThrow().stdout();
         return status.lines().filter(line -> line.startsWith("Uid:")).findFirst()
                 .map(line -> line.split("\\s+")[1]).orElse("unknown");
+    }
+
+    /** What podman says of a container: its state ("running", "exited", "gone"), image digest and restarts. */
+    record Live(String status, String digest, int restarts) {
+    }
+
+    Live live(String name) {
+        Processes.Result inspect = run("container", "inspect", "--format", "{{.State.Status}} {{.ImageDigest}} {{.RestartCount}}", name);
+        String[] fields = inspect.stdout().strip().split("\\s+");
+        if (!inspect.ok() || fields.length < 3) {
+            return new Live("gone", "", 0);
+        }
+        return new Live(fields[0], fields[1], Integer.parseInt(fields[2]));
     }
 
     String imageUser(String image) {

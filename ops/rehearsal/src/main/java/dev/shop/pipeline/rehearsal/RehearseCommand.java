@@ -1,5 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
+import dev.shop.pipeline.PipelineException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 @Command(name = "rehearse", mixinStandardHelpOptions = true,
         description = {"Rehearses a push to develop on this machine with real parts (git remote, registry, Jib,",
                 "gitops, podman): fails unless every digest written is the registry's and every image",
-                "starts ready as a non-root user. Needs ops/bin/install-rehearsal-deps."})
+                "starts ready as a non-root user. --lifecycle plays the whole Git Flow lifecycle instead",
+                "(docs/rehearsal.md). Needs ops/bin/install-rehearsal-deps."})
 public final class RehearseCommand implements Callable<Integer> {
 
     @Option(names = "--repo", defaultValue = ".", description = "the working tree to rehearse (default: ${DEFAULT-VALUE})")
@@ -40,13 +42,27 @@ public final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--ready-timeout", defaultValue = "180", description = "seconds each service may take to report ready (default: ${DEFAULT-VALUE})")
     long readyTimeoutSeconds;
 
+    @Option(names = "--lifecycle", description = "play feature PR, develop, release, staging gate, main tag, prod PR, prod, hotfix, rollback")
+    boolean lifecycle;
+
+    @Option(names = "--broken-release", description = "with --lifecycle: the release candidate's catalog cannot start; passes only if the staging gate stops it before main")
+    boolean brokenRelease;
+
     @Override
     public Integer call() throws IOException {
+        if (brokenRelease && !lifecycle) {
+            throw PipelineException.usage("--broken-release needs --lifecycle");
+        }
         Path work = workDir != null ? workDir : Files.createTempDirectory("shop-rehearsal-");
         Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "shop-rehearsal");
         try {
-            new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                    rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
+            if (lifecycle) {
+                new LifecycleRehearsal(new LifecycleRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), brokenRelease)).run();
+            } else {
+                new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
+            }
         } finally {
             if (keep) {
                 System.out.println("work folder kept: " + work);

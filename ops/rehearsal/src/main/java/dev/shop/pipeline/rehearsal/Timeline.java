@@ -17,11 +17,18 @@ final class Timeline {
     <T> T step(String name, Supplier<T> work) {
         System.out.println("==> " + name);
         long begin = System.nanoTime();
-        T result = work.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - begin);
-        steps.add(new Step(name, took));
-        System.out.printf("    %s: %.1f s%n", name, took.toMillis() / 1000.0);
-        return result;
+        boolean done = false;
+        try {
+            T result = work.get();
+            done = true;
+            return result;
+        } finally {
+            // a step that failed is in the table too, so a run that stops shows where its time went
+            String label = done ? name : name + " (failed)";
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            steps.add(new Step(label, took));
+            System.out.printf("    %s: %.1f s%n", label, took.toMillis() / 1000.0);
+        }
     }
 
     void step(String name, Runnable work) {

@@ -1,0 +1,477 @@
+package dev.shop.pipeline.rehearsal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.pipeline.PipelineException;
+import dev.shop.pipeline.Processes;
+import dev.shop.pipeline.registry.LocalRegistry;
+import dev.shop.pipeline.registry.OverlayImages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static dev.shop.pipeline.rehearsal.DevelopPushRehearsal.io;
+
+/**
+ * Plays the Git Flow lifecycle of {@link LifecyclePlan} on this machine: a feature PR, its merge to
+ * develop (dev overlay), release/X.Y built once into staging, the staging gate (the local Argo CD
+ * stand-in runs staging, {@code pipeline wait-argocd} waits for it, then a system-test subset and
+ * the Gatling gate), the merge to main (release tag through the registry API, the prod promotion
+ * PR and its body), prod converging, a hotfix through staging to prod, a rollback, and the hotfix
+ * merged back into develop. Every command is the one the workflows run, from a CI checkout of the
+ * bare remote; where GitHub would open or merge a PR, git does the equivalent.
+ */
+public final class LifecycleRehearsal {
+
+    public record Options(Path source, Path workDir, Path cacheDir, boolean rebuildBase, Duration readyTimeout,
+                          boolean brokenRelease) {
+    }
+
+    /** What one run of deliver.yml produced. */
+    record Delivery(String version, Map<String, String> digests) {
+    }
+
+    /** The staging gate refused a candidate: the lifecycle must not go on to main. */
+    static final class GateFailed extends RuntimeException {
+        GateFailed(String message) {
+            super(message);
+        }
+    }
+
+    static final String RELEASE_BRANCH = "release/1.1";
+    static final String RELEASE_VERSION = "1.1.0";
+    static final String HOTFIX_BRANCH = "hotfix/1.1.1";
+    static final String HOTFIX_VERSION = "1.1.1";
+    private static final String NO_COMMIT = "0000000000000000000000000000000000000000";
+    /**
+     * Shoppers in the short Gatling gate. One visit in ten is a buyer and a visit takes about half a
+     * minute, so a minute with 3 shoppers often had no checkout at all, and Gatling fails a threshold
+     * with no stats; 30 shoppers for 60 s make about 60 visits.
+     */
+    private static final int GATE_USERS = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Options options;
+    private final List<String> services = DevelopPushRehearsal.ALL_SERVICES;
+    private final Podman podman = new Podman();
+    private final Timeline timeline = new Timeline();
+    private final Path pipelineJar;
+    private final List<String> played = new ArrayList<>();
+    private final Set<String> skipped = new HashSet<>();
+    private RehearsalRepository repo;
+    private Path ci;
+    private Path argoCdCheckout;
+    private Path kubectl;
+    private String registryHost;
+    private LocalRegistry registry;
+
+    public LifecycleRehearsal(Options options) {
+        this.options = options;
+        this.pipelineJar = ownJar();
+    }
+
+    public void run() throws IOException {
+        LifecyclePlan.requireSameAsWorkflows(options.source());
+        Files.createDirectories(options.workDir());
+        try (LocalRegistry started = timeline.step("registry, base image, bare remote, gitops CLI", this::setUp);
+             LocalEnvironment staging = new LocalEnvironment("staging", services, options.workDir(), dir("argocd"), registryHost, podman);
+             LocalEnvironment prod = new LocalEnvironment("prod", services, options.workDir(), dir("argocd"), registryHost, podman)) {
+            if (!options.brokenRelease()) {
+                // the broken-release variant is about the staging gate: it cuts the release from develop as it is
+                stage(LifecyclePlan.FEATURE, this::featurePullRequest);
+                stage(LifecyclePlan.DEVELOP, () -> deliver("develop", "dev", mergeFeature(), false));
+            }
+            String prodBefore = repo.readOnRemote("main", "gitops-envs/envs/prod/kustomization.yaml");
+            Delivery candidate;
+            try {
+                candidate = stage(LifecyclePlan.RELEASE, () -> releaseCandidate(staging));
+            } catch (GateFailed refused) {
+                if (!options.brokenRelease()) {
+                    throw PipelineException.findings("the staging gate refused release " + RELEASE_BRANCH + ": " + refused.getMessage());
+                }
+                timeline.step("gate held: nothing past staging", () -> requireNothingPastStaging(prodBefore));
+                System.out.println("the staging gate stopped the broken candidate, as it must: " + refused.getMessage());
+                System.out.print(timeline.summary());
+                return;
+            }
+            if (options.brokenRelease()) {
+                throw PipelineException.findings("the staging gate passed a release candidate whose catalog cannot start");
+            }
+            String releasePr = stage(LifecyclePlan.RELEASE_MAIN, () -> tagAndPromote(RELEASE_BRANCH, RELEASE_VERSION, candidate));
+            stage(LifecyclePlan.PROD, () -> mergeAndConverge(releasePr, prod, candidate.digests()));
+            Delivery hotfix = stage(LifecyclePlan.HOTFIX, () -> hotfixCandidate(staging));
+            String hotfixPr = stage(LifecyclePlan.HOTFIX_MAIN, () -> tagAndPromote(HOTFIX_BRANCH, HOTFIX_VERSION, hotfix));
+            stage(LifecyclePlan.HOTFIX_PROD, () -> mergeAndConverge(hotfixPr, prod, hotfix.digests()));
+            stage(LifecyclePlan.ROLLBACK, () -> rollback(prod, candidate.digests()));
+            stage(LifecyclePlan.BACK_TO_DEVELOP, () -> deliver("develop", "dev", mergeBackIntoDevelop(), false));
+        } finally {
+            podman.removeImage("localhost/shop-rehearsal/jre-base:17");
+        }
+        System.out.println("lifecycle rehearsal passed in " + timeline.total().toSeconds() + " s");
+        System.out.print(timeline.summary());
+    }
+
+    private LocalRegistry setUp() {
+        registry = LocalRegistry.start(dir("registry"));
+        registryHost = registry.host();
+        Path rootfs = io(() -> BaseImage.rootfs(options.cacheDir(), options.rebuildBase()));
+        String baseImage = BaseImage.publish(podman, rootfs, registryHost);
+        System.out.println("    base image " + baseImage);
+        repo = io(() -> RehearsalRepository.create(options.source(), options.workDir()));
+        ci = repo.checkout;
+        git(ci, "fetch", "--quiet", "origin");
+        argoCdCheckout = repo.checkoutOf("main", options.workDir().resolve("argocd-main"));
+        maven(ci, "-pl", "ops/gitops", "-am", "package", "-DskipTests");
+        kubectl = io(() -> {
+            Path script = dir("bin").resolve("kubectl");
+            Files.writeString(script, "#!/bin/sh\n# the rehearsal's Argo CD stand-in: answers get applications.argoproj.io NAME -o json\n"
+                    + "exec java -cp '" + pipelineJar + "' " + LocalArgoCd.class.getName() + " '" + dir("argocd") + "' \"$@\"\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return script;
+        });
+        return registry;
+    }
+
+    // ---- developer ---------------------------------------------------------------------------------
+
+    /** A feature branch with a storefront change and its PR into develop: what pull-request.yml checks. */
+    private void featurePullRequest() {
+        checkout("feature/shop-greeting", "origin/develop");
+        appendLine("app/storefront/src/main/resources/application.properties", "# feature/shop-greeting: a change in the storefront");
+        commit("Storefront: a feature change");
+        git(ci, "push", "--quiet", "origin", "feature/shop-greeting");
+        Map<String, String> affected = pipelineOutputs("affected", "--base", "origin/develop", "--head", "HEAD");
+        System.out.println("    affected: " + affected.get("modules"));
+        // the tests of this very tree ran in ./mvnw -B verify just before (.ci/run); the feature adds a comment line
+        maven(ci, "-pl", affected.get("modules"), "-am", "verify", "-DskipTests");
+        gitops(ci, "verify");
+    }
+
+    /** The PR merged: develop gains the feature; returns develop's commit before the push, the push's 'before'. */
+    private String mergeFeature() {
+        String before = git(ci, "rev-parse", "origin/develop").strip();
+        checkout("develop", "origin/develop");
+        git(ci, "merge", "--quiet", "--no-ff", "-m", "Merge pull request from feature/shop-greeting", "feature/shop-greeting");
+        git(ci, "push", "--quiet", "origin", "develop");
+        return before;
+    }
+
+    // ---- release manager ---------------------------------------------------------------------------
+
+    private Delivery releaseCandidate(LocalEnvironment staging) {
+        // the broken candidate builds but cannot start: its HTTP server cannot bind, so it never gets ready
+        return candidate(staging, RELEASE_BRANCH, "origin/develop", options.brokenRelease()
+                ? List.of("%prod.quarkus.http.host=256.0.0.1", "Catalog: a change that breaks its start (the broken-release rehearsal)")
+                : List.of());
+    }
+
+    private Delivery hotfixCandidate(LocalEnvironment staging) {
+        return candidate(staging, HOTFIX_BRANCH, "origin/main", List.of("# hotfix/1.1.1: a fix in the catalog", "Catalog: the hotfix"));
+    }
+
+    /** Cuts the branch, commits {@code catalogLineAndMessage} if given, pushes it, delivers to staging and gates it. */
+    private Delivery candidate(LocalEnvironment staging, String branch, String from, List<String> catalogLineAndMessage) {
+        checkout(branch, from);
+        if (!catalogLineAndMessage.isEmpty()) {
+            appendLine("app/catalog/src/main/resources/application.properties", catalogLineAndMessage.get(0));
+            commit(catalogLineAndMessage.get(1));
+        }
+        git(ci, "push", "--quiet", "origin", branch);
+        // the branch's first push: release.yml builds every service
+        Delivery delivery = deliverCheckedOut(branch, "staging", NO_COMMIT, true);
+        stagingGate(staging, delivery);
+        return delivery;
+    }
+
+    /** release.yml's load-test job: staging runs exactly the new digests and is ready, then the tests. */
+    private void stagingGate(LocalEnvironment staging, Delivery delivery) {
+        syncArgoCdCheckout();
+        standIn("aws eks update-kubeconfig");
+        staging.apply(argoCdCheckout);
+        try {
+            waitArgoCd(staging, delivery.digests());
+        } catch (PipelineException notReady) {
+            throw new GateFailed(notReady.getMessage() + "\n" + staging.logs("catalog"));
+        }
+        List<String> failures = new FunctionalChecks().run(staging);
+        if (!failures.isEmpty()) {
+            throw new GateFailed(String.join("; ", failures));
+        }
+        System.out.println("    system-test subset passed against staging");
+        played.add("mvnw gatling:test");
+        Processes.Result gatling = Processes.run(List.of("./mvnw", "-B", "-ntp", "-q", "-pl", "ops/load-test", "-DloadTestOnly",
+                "gatling:test", "-DbaseUrl=" + staging.storefrontUrl(), "-Dusers=" + GATE_USERS, "-DrampUp=10s", "-Dduration=60s"),
+                ci, Duration.ofMinutes(10));
+        if (!gatling.ok()) {
+            throw new GateFailed("the Gatling gate failed: " + Processes.lastLines(gatling.stdout() + gatling.stderr(), 15));
+        }
+        System.out.println("    Gatling gate passed against staging");
+    }
+
+    /** main.yml: the merge to main, the release tag on the tested digests, the release, the prod PR. */
+    private String tagAndPromote(String branch, String expectedVersion, Delivery tested) {
+        checkout("main", "origin/main");
+        git(ci, "merge", "--quiet", "--no-ff", "-m", "Merge branch '" + branch + "'", "origin/" + branch);
+        git(ci, "push", "--quiet", "origin", "main");
+        String version = gitops(ci, "version", "--branch", "main").strip();
+        if (!version.equals(expectedVersion)) {
+            throw PipelineException.findings("gitops version on main after merging " + branch + " is " + version + ", not " + expectedVersion);
+        }
+        standIn("aws ecr get-login-password");
+        pipeline("tag-release", "--env-dir", "gitops-envs/envs/staging", "--tag", "v" + version);
+        tested.digests().forEach((service, digest) -> {
+            String tagged = registry.client().digestOf("shop/" + service, "v" + version).orElse("nothing");
+            if (!tagged.equals(digest)) {
+                throw PipelineException.findings("shop/" + service + ":v" + version + " is " + tagged + ", not the tested " + digest);
+            }
+        });
+        standIn("gh release create");
+        git(ci, "tag", "--annotate", "-m", "Release v" + version, "v" + version);
+        git(ci, "push", "--quiet", "origin", "v" + version);
+        Path body = options.workDir().resolve("prod-pr-" + version + ".md");
+        Path branchFile = options.workDir().resolve("prod-pr-" + version + ".branch");
+        gitops(ci, "promote", "--from", "staging", "--to", "prod", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
+        String promotion = io(() -> Files.readString(branchFile)).strip();
+        if (promotion.isEmpty()) {
+            throw PipelineException.findings("gitops promote staging -> prod had nothing to promote after " + branch);
+        }
+        standIn("gh pr create");
+        requirePullRequestBody(io(() -> Files.readString(body)), tested);
+        System.out.println("    prod PR " + promotion + ": body names every version, digest, the commits and the rendered diff");
+        return promotion;
+    }
+
+    /** What ops read before approving: per service the new version and digest, the commits, the rendered diff. */
+    static void requirePullRequestBody(String body, Delivery tested) {
+        List<String> missing = new ArrayList<>();
+        tested.digests().forEach((service, digest) -> {
+            String shortDigest = digest.substring("sha256:".length(), "sha256:".length() + 12);
+            if (!body.contains("| " + service + " |") || !body.contains(tested.version()) || !body.contains(shortDigest)) {
+                missing.add(service + " " + tested.version() + " " + shortDigest);
+            }
+        });
+        for (String section : List.of("### Commits", "### Rendered manifests of prod", "```diff")) {
+            if (!body.contains(section)) {
+                missing.add(section);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw PipelineException.findings("the prod PR body lacks " + missing + ":\n" + body);
+        }
+    }
+
+    // ---- ops ---------------------------------------------------------------------------------------
+
+    private void mergeAndConverge(String pullRequestBranch, LocalEnvironment prod, Map<String, String> expected) {
+        standIn("git merge");
+        checkout("main", "origin/main");
+        git(ci, "merge", "--quiet", "--no-ff", "-m", "Merge pull request from " + pullRequestBranch, "origin/" + pullRequestBranch);
+        git(ci, "push", "--quiet", "origin", "main");
+        syncArgoCdCheckout();
+        prod.apply(argoCdCheckout);
+        waitArgoCd(prod, expected);
+        prod.requireNonRoot();
+    }
+
+    private void rollback(LocalEnvironment prod, Map<String, String> previous) {
+        if (!gitopsHas("rollback")) {
+            System.out.println("    skipped: gitops rollback not available");
+            skipped.addAll(List.of("gitops rollback", "git merge", "pipeline wait-argocd"));
+        } else {
+            Path body = options.workDir().resolve("rollback-pr.md");
+            Path branchFile = options.workDir().resolve("rollback-pr.branch");
+            checkout("main", "origin/main");
+            gitops(ci, "rollback", "--env", "prod", "--steps", "1", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
+            mergeAndConverge(io(() -> Files.readString(branchFile)).strip(), prod, previous);
+            if (!prod.runningDigests().equals(previous)) {
+                throw PipelineException.findings("after the rollback prod runs " + prod.runningDigests() + ", not " + previous);
+            }
+        }
+        checkout("main", "origin/main");
+        System.out.println(gitops(ci, "status").strip().indent(4).stripTrailing());
+    }
+
+    private String mergeBackIntoDevelop() {
+        String before = git(ci, "rev-parse", "origin/develop").strip();
+        checkout("develop", "origin/develop");
+        git(ci, "merge", "--quiet", "--no-ff", "-m", "Merge branch '" + HOTFIX_BRANCH + "' into develop", "origin/" + HOTFIX_BRANCH);
+        git(ci, "push", "--quiet", "origin", "develop");
+        return before;
+    }
+
+    /** After a refused candidate: no release tag in git or the registry, prod's overlay as it was, no prod PR. */
+    private void requireNothingPastStaging(String prodBefore) {
+        List<String> findings = new ArrayList<>();
+        if (!git(repo.remote, "tag", "--list", "v" + RELEASE_VERSION).isBlank()) {
+            findings.add("main was tagged v" + RELEASE_VERSION);
+        }
+        services.forEach(service -> registry.client().digestOf("shop/" + service, "v" + RELEASE_VERSION)
+                .ifPresent(digest -> findings.add("the registry tagged shop/" + service + ":v" + RELEASE_VERSION)));
+        if (!repo.readOnRemote("main", "gitops-envs/envs/prod/kustomization.yaml").equals(prodBefore)) {
+            findings.add("prod's overlay changed");
+        }
+        repo.remoteBranches().stream().filter(branch -> branch.startsWith("promote/"))
+                .forEach(branch -> findings.add("a promotion branch exists: " + branch));
+        if (!findings.isEmpty()) {
+            throw PipelineException.findings("a refused candidate went past staging: " + findings);
+        }
+        System.out.println("    no v" + RELEASE_VERSION + " tag in git or the registry, prod's overlay unchanged, no prod PR");
+    }
+
+    // ---- deliver.yml -------------------------------------------------------------------------------
+
+    private Delivery deliver(String branch, String env, String before, boolean allServices) {
+        checkout(branch, "origin/" + branch);
+        return deliverCheckedOut(branch, env, before, allServices);
+    }
+
+    private Delivery deliverCheckedOut(String branch, String env, String before, boolean allServices) {
+        String version = gitops(ci, "version", "--branch", branch).strip();
+        Map<String, String> affected = pipelineOutputs("affected", "--base", before, "--head", "HEAD", "--all=" + allServices);
+        System.out.println("    " + branch + " " + version + ", services: " + affected.get("services"));
+        if (affected.get("services").isEmpty()) {
+            return new Delivery(version, Map.of());
+        }
+        maven(ci, "-pl", affected.get("image-modules"), "-am", "package", "-DskipTests",
+                "-Dquarkus.container-image.build=true", "-Dquarkus.container-image.push=true",
+                "-Dquarkus.container-image.registry=" + registryHost, "-Dquarkus.container-image.insecure=true",
+                "-Dquarkus.container-image.group=shop", "-Dquarkus.container-image.tag=" + version,
+                "-Dquarkus.jib.base-jvm-image=" + registryHost + "/shop/jre-base:17");
+        Map<String, String> digests = new LinkedHashMap<>();
+        io(() -> JSON.readTree(pipelineOutputs("image-digests", "--services", affected.get("services")).get("digests")))
+                .fields().forEachRemaining(field -> digests.put(field.getKey(), field.getValue().asText()));
+        digests.forEach((service, digest) -> gitops(ci, "set-image", "--env", env, "--service", service, "--digest", digest,
+                "--tag", version, "--image", registryHost + "/shop/" + service, "--branch", "main"));
+        return new Delivery(version, digests);
+    }
+
+    private void waitArgoCd(LocalEnvironment env, Map<String, String> digests) {
+        pipeline("wait-argocd", "--app", env.application(), "--digests", io(() -> JSON.writeValueAsString(digests)),
+                "--timeout", String.valueOf(options.readyTimeout().toSeconds()), "--interval", "3", "--kubectl", kubectl.toString());
+    }
+
+    // ---- commands, recorded so each stage can be compared to the plan ----------------------------------
+
+    private <T> T stage(String name, Supplier<T> work) {
+        played.clear();
+        skipped.clear();
+        T result = timeline.step(name, work);
+        List<String> expected = LifecyclePlan.stage(name).played().stream().filter(command -> !skipped.contains(command)).toList();
+        List<String> ran = new ArrayList<>();
+        played.forEach(command -> {
+            if (ran.isEmpty() || !ran.get(ran.size() - 1).equals(command)) {
+                ran.add(command);
+            }
+        });
+        if (!ran.equals(expected)) {
+            throw PipelineException.findings("stage '" + name + "' ran " + ran + ", its plan says " + expected);
+        }
+        return result;
+    }
+
+    private void stage(String name, Runnable work) {
+        stage(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private void standIn(String command) {
+        played.add(command);
+    }
+
+    private String gitops(Path dir, String... args) {
+        played.add("gitops " + args[0]);
+        List<String> command = new ArrayList<>(List.of(dir.resolve("ops/bin/gitops").toString()));
+        command.addAll(List.of(args));
+        Map<String, String> identity = Map.of("GIT_AUTHOR_NAME", "shop-ci", "GIT_AUTHOR_EMAIL", "ci@shop.invalid",
+                "GIT_COMMITTER_NAME", "shop-ci", "GIT_COMMITTER_EMAIL", "ci@shop.invalid");
+        Processes.Result result = Processes.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
+        if (!args[0].equals("version") && !args[0].equals("status") && !result.stdout().isBlank()) {
+            System.out.println(result.stdout().strip().indent(4).stripTrailing());
+        }
+        return result.stdout();
+    }
+
+    /** Whether {@code gitops --help} lists the verb ({@code gitops <unknown> --help} prints the top help and exits 0). */
+    private boolean gitopsHas(String verb) {
+        String help = Processes.run(List.of(ci.resolve("ops/bin/gitops").toString(), "--help"), ci, Duration.ofMinutes(5)).orThrow().stdout();
+        return help.lines().anyMatch(line -> line.strip().startsWith(verb + " ") || line.strip().equals(verb));
+    }
+
+    private String pipeline(String... args) {
+        played.add("pipeline " + args[0]);
+        List<String> command = new ArrayList<>(List.of("java", "-jar", pipelineJar.toString()));
+        command.addAll(List.of(args));
+        Processes.Result result = Processes.run(command, ci, Duration.ofMinutes(20)).orThrow();
+        if (!result.stdout().isBlank()) {
+            System.out.println(Processes.lastLines(result.stdout(), 6).indent(4).stripTrailing());
+        }
+        return result.stdout();
+    }
+
+    /** Runs a pipeline command with --github-output and returns the outputs it wrote. */
+    private Map<String, String> pipelineOutputs(String... args) {
+        Path output = io(() -> Files.createTempFile(options.workDir(), "github-output-", ".txt"));
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--github-output", output.toString()));
+        pipeline(command.toArray(String[]::new));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        io(() -> Files.readAllLines(output)).forEach(line -> {
+            int equals = line.indexOf('=');
+            outputs.put(line.substring(0, equals), line.substring(equals + 1));
+        });
+        return outputs;
+    }
+
+    private void maven(Path dir, String... args) {
+        List<String> goals = List.of("verify", "package");
+        played.add("mvnw " + List.of(args).stream().filter(goals::contains).findFirst().orElse("(no goal)"));
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-ntp", "-q"));
+        command.addAll(List.of(args));
+        Processes.run(command, dir, Duration.ofMinutes(30)).orThrow();
+    }
+
+    private void checkout(String branch, String startPoint) {
+        git(ci, "fetch", "--quiet", "--tags", "origin");
+        git(ci, "checkout", "--quiet", "--force", "-B", branch, startPoint);
+    }
+
+    private void syncArgoCdCheckout() {
+        git(argoCdCheckout, "fetch", "--quiet", "origin");
+        git(argoCdCheckout, "reset", "--quiet", "--hard", "origin/main");
+    }
+
+    private void commit(String message) {
+        git(ci, "commit", "--quiet", "--all", "-m", message);
+    }
+
+    private void appendLine(String file, String line) {
+        io(() -> Files.writeString(ci.resolve(file), Files.readString(ci.resolve(file)) + line + "\n"));
+    }
+
+    private static String git(Path dir, String... args) {
+        return RehearsalRepository.git(dir, args).stdout();
+    }
+
+    private Path dir(String name) {
+        return io(() -> Files.createDirectories(options.workDir().resolve(name)));
+    }
+
+    private static Path ownJar() {
+        try {
+            return Path.of(LifecycleRehearsal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.shop.pipeline.rehearsal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lifecycle rehearsal plays the workflows' commands in the workflows' order. */
+class LifecyclePlanTest {
+
+    private static final Path REPO = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+
+    @Test
+    void everyPlayedWorkflowRunsWhatThePlanSaysInTheSameOrder() {
+        assertThat(LifecyclePlan.differences(REPO)).isEmpty();
+        assertThat(LifecyclePlan.workflows()).containsKeys("pull-request.yml", "develop.yml", "release.yml", "main.yml");
+    }
+
+    @Test
+    void aWorkflowWhoseStepsAreReorderedIsReported(@TempDir Path copy) throws IOException {
+        copyWorkflows(copy);
+        Path main = copy.resolve(".github/workflows/main.yml");
+        // the GitHub release before the images are tagged: an order the rehearsal does not play
+        String text = Files.readString(main);
+        Files.writeString(main, text.replace("gh release create", "GH_RELEASE_PLACEHOLDER")
+                .replace("java -jar ops/rehearsal/target/pipeline.jar tag-release", "gh release create")
+                .replace("GH_RELEASE_PLACEHOLDER", "java -jar ops/rehearsal/target/pipeline.jar tag-release"));
+
+        assertThat(LifecyclePlan.differences(copy)).singleElement().asString()
+                .startsWith("main.yml runs [gitops version, aws ecr get-login-password, gh release create, pipeline tag-release");
+    }
+
+    @Test
+    void aCommandAddedToACalledWorkflowIsReportedForEveryCaller(@TempDir Path copy) throws IOException {
+        copyWorkflows(copy);
+        Path deliver = copy.resolve(".github/workflows/deliver.yml");
+        Files.writeString(deliver, Files.readString(deliver).replace(
+                "run: java -jar ops/rehearsal/target/pipeline.jar image-digests",
+                "run: ops/bin/gitops verify && java -jar ops/rehearsal/target/pipeline.jar image-digests"));
+
+        assertThat(LifecyclePlan.differences(copy)).hasSize(2)
+                .allSatisfy(finding -> assertThat(finding).contains("mvnw package, gitops verify, pipeline image-digests"));
+    }
+
+    @Test
+    void commandsAreReadFromScriptsInOrder() {
+        assertThat(WorkflowSteps.commands("""
+                aws ecr get-login-password --region "$R" |
+                java -jar ops/rehearsal/target/pipeline.jar tag-release --tag "v$V"
+                url="$(gh pr create --base main)"
+                ./mvnw -B -ntp -pl ops/load-test -DloadTestOnly gatling:test -DbaseUrl="$U"
+                echo "version=$(ops/bin/gitops version --branch main)" >>"$GITHUB_OUTPUT"
+                """)).containsExactly("aws ecr get-login-password", "pipeline tag-release", "gh pr create",
+                "mvnw gatling:test", "gitops version");
+    }
+
+    private static void copyWorkflows(Path copy) throws IOException {
+        try (var files = Files.walk(REPO.resolve(".github"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = copy.resolve(REPO.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+}
