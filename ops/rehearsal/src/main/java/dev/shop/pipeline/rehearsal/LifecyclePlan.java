@@ -45,20 +45,35 @@ final class LifecyclePlan {
     static final String ROLLBACK = "ops roll prod back";
     static final String BACK_TO_DEVELOP = "hotfix merged back into develop: dev overlay";
 
+    private static final String NO_LOGIN = "the local registry on 127.0.0.1 needs no login";
+    private static final Step SCAN_IMAGE = elsewhere("mvnw package",
+            "scan-image: Trivy needs its vulnerability database, out of reach here; docs/supply-chain.md has the commands");
     private static final List<Step> DELIVER = List.of(
             same("gitops version"), same("pipeline affected"),
+            standIn("aws ecr get-login-password", NO_LOGIN),
+            same("pipeline missing-images", "--registry is the local registry"),
             same("mvnw package", "Jib build and push to the registry on 127.0.0.1 instead of ECR"),
-            same("pipeline image-digests"), same("gitops set-image", "--image points newName at the local registry"));
+            standIn("aws ecr get-login-password", NO_LOGIN),
+            same("pipeline image-digests", "--registry is the local registry"),
+            SCAN_IMAGE, SCAN_IMAGE, SCAN_IMAGE,
+            elsewhere("mvnw package", "sign-images: keyless cosign signs with GitHub's OIDC token, which only a GitHub run has"),
+            same("gitops set-image", "--image points newName at the local registry"),
+            same("gitops set-shared"));
     private static final List<Step> STAGING_GATE = List.of(
-            standIn("aws eks update-kubeconfig", "the local Argo CD stand-in applies the staging overlay under podman"),
-            same("pipeline wait-argocd", "--kubectl is the stand-in, which reports the containers as an Application"),
-            same("mvnw gatling:test", "after a system-test subset over HTTP; short, against localhost"));
+            same("pipeline wait-deployed", "--api-url is the local GitHub stand-in, which posts argocd/shop-<env> "
+                    + "success only while the containers run the overlay's digests and are ready"),
+            standIn("mvnw verify", "a system-test subset over HTTP against the local staging (FunctionalChecks)"),
+            same("mvnw gatling:test", "short, against localhost"),
+            same("pipeline wait-deployed", "staging still runs what was tested"),
+            elsewhere("pipeline record-load-test", "posts the load-test commit status on GitHub"));
     private static final List<Step> TAG_AND_PROMOTE = List.of(
+            elsewhere("pipeline release-check", "reads the load-test commit status record-load-test posts on GitHub"),
             same("gitops version"),
-            standIn("aws ecr get-login-password", "the local registry needs no login"),
+            standIn("aws ecr get-login-password", NO_LOGIN),
             same("pipeline tag-release"),
             standIn("gh release create", "git tag vX.Y.Z on the merge commit, pushed to the bare remote"),
             same("gitops promote"),
+            same("pipeline overlay-check", "the promotion branch on the bare remote pins the tested digests"),
             standIn("gh pr create", "the PR body is checked for versions, digests, commits and the rendered diff"));
 
     static final List<Stage> STAGES = List.of(
@@ -75,16 +90,16 @@ final class LifecyclePlan {
             new Stage(RELEASE_MAIN, "release manager", "main.yml", TAG_AND_PROMOTE),
             new Stage(PROD, "ops", null, List.of(
                     standIn("git merge", "the promotion branch merged into main, as the PR merge does"),
-                    same("pipeline wait-argocd", "against the local stand-in of shop-prod"))),
+                    same("pipeline wait-deployed", "against the local GitHub stand-in, for shop-prod"))),
             new Stage(HOTFIX, "release manager", "release.yml", concat(DELIVER, STAGING_GATE)),
             new Stage(HOTFIX_MAIN, "release manager", "main.yml", TAG_AND_PROMOTE),
             new Stage(HOTFIX_PROD, "ops", null, List.of(
                     standIn("git merge", "the promotion branch merged into main, as the PR merge does"),
-                    same("pipeline wait-argocd", "against the local stand-in of shop-prod"))),
+                    same("pipeline wait-deployed", "against the local GitHub stand-in, for shop-prod"))),
             new Stage(ROLLBACK, "ops", null, List.of(
                     same("gitops rollback", "skipped, with a message, while the CLI has no rollback verb"),
                     standIn("git merge", "the rollback branch merged into main"),
-                    same("pipeline wait-argocd", "prod runs the previous digests again"),
+                    same("pipeline wait-deployed", "prod runs the previous digests again"),
                     same("gitops status", "what runs where, for the dashboard viewer"))),
             new Stage(BACK_TO_DEVELOP, "developer", "develop.yml", DELIVER));
 

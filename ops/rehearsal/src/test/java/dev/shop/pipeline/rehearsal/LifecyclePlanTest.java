@@ -31,7 +31,7 @@ class LifecyclePlanTest {
                 .replace("GH_RELEASE_PLACEHOLDER", "java -jar ops/rehearsal/target/pipeline.jar tag-release"));
 
         assertThat(LifecyclePlan.differences(copy)).singleElement().asString()
-                .startsWith("main.yml runs [gitops version, aws ecr get-login-password, gh release create, pipeline tag-release");
+                .startsWith("main.yml runs [pipeline release-check, gitops version, aws ecr get-login-password, gh release create, pipeline tag-release");
     }
 
     @Test
@@ -39,11 +39,11 @@ class LifecyclePlanTest {
         copyWorkflows(copy);
         Path deliver = copy.resolve(".github/workflows/deliver.yml");
         Files.writeString(deliver, Files.readString(deliver).replace(
-                "run: java -jar ops/rehearsal/target/pipeline.jar image-digests",
-                "run: ops/bin/gitops verify && java -jar ops/rehearsal/target/pipeline.jar image-digests"));
+                "java -jar ops/rehearsal/target/pipeline.jar image-digests",
+                "ops/bin/gitops verify && java -jar ops/rehearsal/target/pipeline.jar image-digests"));
 
         assertThat(LifecyclePlan.differences(copy)).hasSize(2)
-                .allSatisfy(finding -> assertThat(finding).contains("mvnw package, gitops verify, pipeline image-digests"));
+                .allSatisfy(finding -> assertThat(finding).contains("aws ecr get-login-password, gitops verify, pipeline image-digests"));
     }
 
     @Test
