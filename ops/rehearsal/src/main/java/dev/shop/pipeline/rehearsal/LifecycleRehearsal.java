@@ -9,7 +9,6 @@ import dev.shop.pipeline.registry.OverlayImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +23,7 @@ import static dev.shop.pipeline.rehearsal.DevelopPushRehearsal.io;
 /**
  * Plays the Git Flow lifecycle of {@link LifecyclePlan} on this machine: a feature PR, its merge to
  * develop (dev overlay), release/X.Y built once into staging, the staging gate (the local Argo CD
- * stand-in runs staging, {@code pipeline wait-argocd} waits for it, then a system-test subset and
+ * stand-in runs staging, {@code pipeline wait-deployed} waits for it (on the {@link LocalGithub} stand-in), then a system-test subset and
  * the Gatling gate), the merge to main (release tag through the registry API, the prod promotion
  * PR and its body), prod converging, a hotfix through staging to prod, a rollback, and the hotfix
  * merged back into develop. Every command is the one the workflows run, from a CI checkout of the
@@ -70,7 +69,7 @@ public final class LifecycleRehearsal {
     private RehearsalRepository repo;
     private Path ci;
     private Path argoCdCheckout;
-    private Path kubectl;
+    private LocalGithub github;
     private String registryHost;
     private LocalRegistry registry;
 
@@ -114,6 +113,9 @@ public final class LifecycleRehearsal {
             stage(LifecyclePlan.ROLLBACK, () -> rollback(prod, candidate.digests()));
             stage(LifecyclePlan.BACK_TO_DEVELOP, () -> deliver("develop", "dev", mergeBackIntoDevelop(), false));
         } finally {
+            if (github != null) {
+                github.close();
+            }
             podman.removeImage("localhost/shop-rehearsal/jre-base:17");
         }
         System.out.println("lifecycle rehearsal passed in " + timeline.total().toSeconds() + " s");
@@ -131,13 +133,8 @@ public final class LifecycleRehearsal {
         git(ci, "fetch", "--quiet", "origin");
         argoCdCheckout = repo.checkoutOf("main", options.workDir().resolve("argocd-main"));
         maven(ci, "-pl", "ops/gitops", "-am", "package", "-DskipTests");
-        kubectl = io(() -> {
-            Path script = dir("bin").resolve("kubectl");
-            Files.writeString(script, "#!/bin/sh\n# the rehearsal's Argo CD stand-in: answers get applications.argoproj.io NAME -o json\n"
-                    + "exec java -cp '" + pipelineJar + "' " + LocalArgoCd.class.getName() + " '" + dir("argocd") + "' \"$@\"\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return script;
-        });
+        github = LocalGithub.over(repo.remote, List.of("staging", "prod"), dir("argocd"), podman);
+        System.out.println("    GitHub stand-in for wait-deployed at " + github.url());
         return registry;
     }
 
@@ -195,13 +192,13 @@ public final class LifecycleRehearsal {
     /** release.yml's load-test job: staging runs exactly the new digests and is ready, then the tests. */
     private void stagingGate(LocalEnvironment staging, Delivery delivery) {
         syncArgoCdCheckout();
-        standIn("aws eks update-kubeconfig");
         staging.apply(argoCdCheckout);
         try {
-            waitArgoCd(staging, delivery.digests());
+            waitDeployed(staging, delivery.digests(), options.readyTimeout().toSeconds());
         } catch (PipelineException notReady) {
             throw new GateFailed(notReady.getMessage() + "\n" + staging.logs("catalog"));
         }
+        standIn("mvnw verify");
         List<String> failures = new FunctionalChecks().run(staging);
         if (!failures.isEmpty()) {
             throw new GateFailed(String.join("; ", failures));
@@ -215,6 +212,7 @@ public final class LifecycleRehearsal {
             throw new GateFailed("the Gatling gate failed: " + Processes.lastLines(gatling.stdout() + gatling.stderr(), 15));
         }
         System.out.println("    Gatling gate passed against staging");
+        waitDeployed(staging, delivery.digests(), 0);
     }
 
     /** main.yml: the merge to main, the release tag on the tested digests, the release, the prod PR. */
@@ -244,6 +242,9 @@ public final class LifecycleRehearsal {
         if (promotion.isEmpty()) {
             throw PipelineException.findings("gitops promote staging -> prod had nothing to promote after " + branch);
         }
+        git(ci, "fetch", "--quiet", "origin");
+        pipeline("overlay-check", "--branch", promotion, "--env-dir", "gitops-envs/envs/prod",
+                "--digests", io(() -> JSON.writeValueAsString(tested.digests())));
         standIn("gh pr create");
         requirePullRequestBody(io(() -> Files.readString(body)), tested);
         System.out.println("    prod PR " + promotion + ": body names every version, digest, the commits and the rendered diff");
@@ -278,14 +279,14 @@ public final class LifecycleRehearsal {
         git(ci, "push", "--quiet", "origin", "main");
         syncArgoCdCheckout();
         prod.apply(argoCdCheckout);
-        waitArgoCd(prod, expected);
+        waitDeployed(prod, expected, options.readyTimeout().toSeconds());
         prod.requireNonRoot();
     }
 
     private void rollback(LocalEnvironment prod, Map<String, String> previous) {
         if (!gitopsHas("rollback")) {
             System.out.println("    skipped: gitops rollback not available");
-            skipped.addAll(List.of("gitops rollback", "git merge", "pipeline wait-argocd"));
+            skipped.addAll(List.of("gitops rollback", "git merge", "pipeline wait-deployed"));
         } else {
             Path body = options.workDir().resolve("rollback-pr.md");
             Path branchFile = options.workDir().resolve("rollback-pr.branch");
@@ -341,22 +342,32 @@ public final class LifecycleRehearsal {
         if (affected.get("services").isEmpty()) {
             return new Delivery(version, Map.of());
         }
-        maven(ci, "-pl", affected.get("image-modules"), "-am", "package", "-DskipTests",
+        standIn("aws ecr get-login-password");
+        Map<String, String> missing = pipelineOutputs("missing-images", "--registry", registryHost,
+                "--services", affected.get("services"), "--tag", version);
+        if (!missing.get("modules").isEmpty()) {
+            maven(ci, "-pl", missing.get("modules"), "-am", "package", "-DskipTests",
                 "-Dquarkus.container-image.build=true", "-Dquarkus.container-image.push=true",
                 "-Dquarkus.container-image.registry=" + registryHost, "-Dquarkus.container-image.insecure=true",
                 "-Dquarkus.container-image.group=shop", "-Dquarkus.container-image.tag=" + version,
                 "-Dquarkus.jib.base-jvm-image=" + registryHost + "/shop/jre-base:17");
+        }
+        standIn("aws ecr get-login-password");
         Map<String, String> digests = new LinkedHashMap<>();
-        io(() -> JSON.readTree(pipelineOutputs("image-digests", "--services", affected.get("services")).get("digests")))
-                .fields().forEachRemaining(field -> digests.put(field.getKey(), field.getValue().asText()));
+        io(() -> JSON.readTree(pipelineOutputs("image-digests", "--registry", registryHost, "--services", affected.get("services"),
+                "--tag", version).get("images")))
+                .fields().forEachRemaining(field -> digests.put(field.getKey(), field.getValue().path("digest").asText()));
         digests.forEach((service, digest) -> gitops(ci, "set-image", "--env", env, "--service", service, "--digest", digest,
                 "--tag", version, "--image", registryHost + "/shop/" + service, "--branch", "main"));
+        gitops(ci, "set-shared", "--env", env, "--branch", "main");
         return new Delivery(version, digests);
     }
 
-    private void waitArgoCd(LocalEnvironment env, Map<String, String> digests) {
-        pipeline("wait-argocd", "--app", env.application(), "--digests", io(() -> JSON.writeValueAsString(digests)),
-                "--timeout", String.valueOf(options.readyTimeout().toSeconds()), "--interval", "3", "--kubectl", kubectl.toString());
+    /** The real wait on the stand-in's argocd/shop-<env> commit status; a timeout of 0 checks once. */
+    private void waitDeployed(LocalEnvironment env, Map<String, String> digests, long timeoutSeconds) {
+        pipeline("wait-deployed", "--api-url", github.url(), "--repository", "shop-org/shop", "--app", env.application(),
+                "--env-dir", "gitops-envs/envs/" + env.name(), "--digests", io(() -> JSON.writeValueAsString(digests)),
+                "--timeout", String.valueOf(timeoutSeconds), "--interval", "3");
     }
 
     // ---- commands, recorded so each stage can be compared to the plan ----------------------------------

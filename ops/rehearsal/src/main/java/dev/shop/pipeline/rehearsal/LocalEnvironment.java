@@ -26,7 +26,7 @@ import java.util.Map;
  * Deployment's CPU and memory limits, with its environment, against this env's own PostgreSQL and
  * Redis (app/local-stack). Applying again replaces only the containers whose digest changed, as a
  * sync would. What was applied is written to {@code <stateDir>/shop-<env>.json}, which
- * {@link LocalArgoCd} reads to report the Application's live state to {@code pipeline wait-argocd}.
+ * {@link LocalGithub} reads to post the env's {@code argocd/shop-<env>} status for {@code pipeline wait-deployed}.
  */
 final class LocalEnvironment implements AutoCloseable {
 
@@ -56,6 +56,10 @@ final class LocalEnvironment implements AutoCloseable {
         this.registryHost = registryHost;
         this.podman = podman;
         services.forEach(service -> ports.put(service, FreePort.find()));
+    }
+
+    String name() {
+        return env;
     }
 
     String application() {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The commands a workflow runs, in the order it runs them: jobs in file order, a called workflow
  * ({@code uses: ./.github/workflows/x.yml}) and a local composite action expanded in place. Each
- * command is reduced to what it does ({@code gitops set-image}, {@code pipeline wait-argocd},
+ * command is reduced to what it does ({@code gitops set-image}, {@code pipeline wait-deployed},
  * {@code mvnw package}, {@code gh release}), so the lifecycle rehearsal can be compared to it.
  */
 final class WorkflowSteps {
