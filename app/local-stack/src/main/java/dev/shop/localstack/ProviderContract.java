@@ -108,7 +108,10 @@ public final class ProviderContract {
             if (committedFile != null && withoutVersion(JSON.readTree(Files.readString(committedFile))).equals(servedDocument)) {
                 return "";
             }
-            Files.createDirectories(servedCopy.toAbsolutePath().getParent());
+            Path servedFolder = servedCopy.toAbsolutePath().getParent();
+            if (servedFolder != null) {
+                Files.createDirectories(servedFolder);
+            }
             Files.writeString(servedCopy, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(served)) + "\n");
             return provider + " serves an OpenAPI document that differs from " + FOLDER + "/" + provider
                     + ".openapi.json: review the change (its consumers' fakes are checked against it) and commit "

@@ -78,9 +78,10 @@ final class ChartContractsCheck {
         List<Violation> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                String fileName = String.valueOf(file.getFileName());
+                String name = fileName.replaceFirst("\\.ya?ml$", "");
                 if (models.stream().noneMatch(m -> m.contracts.containsKey(name))) {
-                    found.add(new Violation(ClusterModel.CONTRACTS, file.getFileName().toString(), RULE,
+                    found.add(new Violation(ClusterModel.CONTRACTS, fileName, RULE,
                             "no Application named " + name + " installs a chart", "delete the file or rename it after its Application"));
                 }
             }

@@ -112,7 +112,7 @@ final class ClusterModel {
         for (JsonNode generator : applicationSet.path("spec").path("generators")) {
             for (JsonNode directory : generator.path("git").path("directories")) {
                 Path dir = repo.resolve(directory.path("path").asString());
-                String env = dir.getFileName().toString();
+                String env = String.valueOf(dir.getFileName());
                 String namespace = "shop-" + env;
                 SyncUnit unit = new SyncUnit("Application shop-" + env, wave, template.path("syncPolicy").has("retry"));
                 unit.need(new Capability(Capability.CRD, "argoproj.io/ApplicationSet"), "ApplicationSet/" + applicationSet.path("metadata").path("name").asString(), 0);

@@ -86,7 +86,7 @@ public final class ProcessRunner {
     }
 
     private static String describe(List<String> command) {
-        String program = Path.of(command.get(0)).getFileName().toString();
+        String program = String.valueOf(Path.of(command.get(0)).getFileName());
         return command.size() > 1 ? program + " " + command.get(1) : program;
     }
 

@@ -43,7 +43,10 @@ public final class RenderedDiff {
                 if (change.content() == null) {
                     Files.deleteIfExists(file);
                 } else {
-                    Files.createDirectories(file.getParent());
+                    Path folder = file.getParent();
+                    if (folder != null) {
+                        Files.createDirectories(folder);
+                    }
                     Files.writeString(file, change.content(), StandardCharsets.UTF_8);
                 }
             }

@@ -45,8 +45,8 @@ public final class SharedManifests {
                 # This env's copy of gitops-envs/base and gitops-envs/components, taken from the commit below by
                 # gitops set-image (the build's commit) or gitops promote (the source env's copy). Do not edit the
                 # copy: change gitops-envs/base or components, and the next build or promotion carries it here.
-                commit: %s
-                """.formatted(sourceCommit);
+                commit: \
+                """ + sourceCommit + "\n";
     }
 
     /**

@@ -71,8 +71,12 @@ public final class CrdSchemaGenerator {
             }
             GeneratedSchema schema = generate(crd, source.kind(), source.version(), source.describe());
             Path target = schemas.resolve(schema.relativePath());
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".schema", ".json");
+            Path folder = target.toAbsolutePath().getParent();
+            if (folder == null) {
+                throw new IllegalArgumentException(target + " has no parent folder");
+            }
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, ".schema", ".json");
             Files.writeString(temp, schema.json(), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -80,7 +80,7 @@ class ArgoCdChecksTest {
 
     @Test
     void aWorkloadWhoseSecretIsMadeInALaterWaveOfItsApplicationDeadlocks() {
-        edit("gitops-envs/components/aws-data-stores/external-secrets.yaml", "sync-wave: \"-1\"", "sync-wave: \"1\"");
+        edit("gitops-envs/envs/dev/shared/components/aws-data-stores/external-secrets.yaml", "sync-wave: \"-1\"", "sync-wave: \"1\"");
 
         assertThat(lines(run())).anySatisfy(l -> assertThat(l)
                 .contains("Application shop-dev [sync-order-deadlock]", "Deployment/catalog needs secret:shop-dev/catalog-db",
@@ -164,7 +164,7 @@ class ArgoCdChecksTest {
 
     @Test
     void aPublicIngressThatRoutesEverythingPublishesTheManagementPaths() {
-        edit("gitops-envs/components/public-ingress/ingress.yaml", "pathType: Exact", "pathType: Prefix");
+        edit("gitops-envs/envs/dev/shared/components/public-ingress/ingress.yaml", "pathType: Exact", "pathType: Prefix");
 
         assertThat(lines(run())).anySatisfy(l -> assertThat(l)
                 .contains("dev Ingress/storefront [public-management-paths] path / (Prefix) publishes Quarkus' /q/*"));

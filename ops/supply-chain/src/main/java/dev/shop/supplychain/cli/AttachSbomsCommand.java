@@ -95,6 +95,9 @@ final class AttachSbomsCommand implements Callable<Integer> {
     private static void write(Path file, List<String> lines) {
         try {
             Path parent = file.toAbsolutePath().getParent();
+            if (parent == null) {
+                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
+            }
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".supply-chain", ".tmp");
             Files.writeString(temp, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);

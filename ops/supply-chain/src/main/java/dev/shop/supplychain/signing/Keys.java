@@ -85,6 +85,9 @@ public final class Keys {
     private static void writeAtomically(Path file, String text, boolean ownerOnly) {
         try {
             Path parent = file.toAbsolutePath().getParent();
+            if (parent == null) {
+                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
+            }
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".key", ".tmp");
             if (!ownerOnly) {

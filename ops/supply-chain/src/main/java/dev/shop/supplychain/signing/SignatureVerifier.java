@@ -66,7 +66,7 @@ public final class SignatureVerifier {
     private static List<TrustedKey> readKeys(List<Path> publicKeyFiles) {
         List<TrustedKey> keys = new ArrayList<>();
         for (Path file : publicKeyFiles) {
-            keys.add(new TrustedKey(file.getFileName().toString(), Keys.readPublic(file)));
+            keys.add(new TrustedKey(String.valueOf(file.getFileName()), Keys.readPublic(file)));
         }
         return keys;
     }
