@@ -89,7 +89,7 @@ class WorkflowCallsTest {
         assertThat(findings).isEmpty();
         // the gate's Maven line is checked here, now that the workflow only names the script
         assertThat(scriptMavenCalls).filteredOn(call -> call.file().equals("ops/bin/quality-gate")).singleElement()
-                .satisfies(call -> assertThat(call.args()).contains("compile",
+                .satisfies(call -> assertThat(call.args()).contains("test-compile",
                         "com.github.spotbugs:spotbugs-maven-plugin:4.9.8.1:check", "-Dspotbugs.effort=Max",
                         "-Dspotbugs.threshold=Medium"));
     }
