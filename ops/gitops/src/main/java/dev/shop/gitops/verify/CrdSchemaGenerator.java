@@ -1,5 +1,6 @@
 package dev.shop.gitops.verify;
 
+import dev.shop.gitops.git.ProcessRunner;
 import dev.shop.gitops.manifests.Manifests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,13 +64,16 @@ public final class CrdSchemaGenerator {
             if (!Files.isDirectory(clone)) {
                 clone = repos.resolve(source.repository().replace('/', '+')).resolve("repo");
             }
-            Process git = new ProcessBuilder("git", "-C", clone.toString(), "show", source.ref() + ":" + source.path())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String crd = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (git.waitFor() != 0) {
-                System.err.println("generate-crd-schemas: cannot read " + source.describe() + " from " + clone);
+            // the project's one process runner: a deadline, so a stalled git cannot hang the generation
+            ProcessRunner.Result git = ProcessRunner.run(
+                    List.of("git", "-C", clone.toString(), "show", source.ref() + ":" + source.path()),
+                    null, Map.of(), null, Duration.ofMinutes(2));
+            if (!git.ok()) {
+                System.err.println("generate-crd-schemas: cannot read " + source.describe() + " from " + clone
+                        + ": " + git.firstErrorLine());
                 System.exit(3);
             }
+            String crd = git.out();
             GeneratedSchema schema = generate(crd, source.kind(), source.version(), source.describe());
             Path target = schemas.resolve(schema.relativePath());
             Path folder = target.toAbsolutePath().getParent();
