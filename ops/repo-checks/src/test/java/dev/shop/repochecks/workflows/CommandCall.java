@@ -16,7 +16,7 @@ record CommandCall(String file, String program, List<String> args) {
 
     /** The programs whose calls are checked, as they appear in scripts. */
     static final List<String> PROGRAMS = List.of("./mvnw", "ops/bin/gitops", "ops/bin/quality-gate",
-            "java -jar ops/rehearsal/target/pipeline.jar");
+            "java -jar ops/pipeline/target/pipeline.jar");
 
     static List<CommandCall> find(String file, String script) {
         List<CommandCall> calls = new ArrayList<>();

@@ -73,7 +73,7 @@ class WorkflowCallsTest {
         }
         assertThat(findings).isEmpty();
         assertThat(calls).extracting(CommandCall::program).contains("ops/bin/gitops", "./mvnw",
-                "java -jar ops/rehearsal/target/pipeline.jar");
+                "java -jar ops/pipeline/target/pipeline.jar");
         assertThat(calls).filteredOn(call -> call.program().equals("ops/bin/gitops")).extracting(call -> call.args().get(0))
                 .contains("version", "set-image", "verify", "promote");
     }

@@ -27,8 +27,8 @@ class LifecyclePlanTest {
         // the GitHub release before the images are tagged: an order the rehearsal does not play
         String text = Files.readString(main);
         Files.writeString(main, text.replace("gh release create", "GH_RELEASE_PLACEHOLDER")
-                .replace("java -jar ops/rehearsal/target/pipeline.jar tag-release", "gh release create")
-                .replace("GH_RELEASE_PLACEHOLDER", "java -jar ops/rehearsal/target/pipeline.jar tag-release"));
+                .replace("java -jar ops/pipeline/target/pipeline.jar tag-release", "gh release create")
+                .replace("GH_RELEASE_PLACEHOLDER", "java -jar ops/pipeline/target/pipeline.jar tag-release"));
 
         assertThat(LifecyclePlan.differences(copy)).singleElement().asString()
                 .startsWith("main.yml runs [pipeline release-check, gitops version, aws ecr get-login-password, gh release create, pipeline tag-release");
@@ -39,8 +39,8 @@ class LifecyclePlanTest {
         copyWorkflows(copy);
         Path deliver = copy.resolve(".github/workflows/deliver.yml");
         Files.writeString(deliver, Files.readString(deliver).replace(
-                "java -jar ops/rehearsal/target/pipeline.jar image-digests",
-                "ops/bin/gitops verify && java -jar ops/rehearsal/target/pipeline.jar image-digests"));
+                "java -jar ops/pipeline/target/pipeline.jar image-digests",
+                "ops/bin/gitops verify && java -jar ops/pipeline/target/pipeline.jar image-digests"));
 
         assertThat(LifecyclePlan.differences(copy)).hasSize(2)
                 .allSatisfy(finding -> assertThat(finding).contains("aws ecr get-login-password, gitops verify, pipeline image-digests"));
@@ -50,7 +50,7 @@ class LifecyclePlanTest {
     void commandsAreReadFromScriptsInOrder() {
         assertThat(WorkflowSteps.commands("""
                 aws ecr get-login-password --region "$R" |
-                java -jar ops/rehearsal/target/pipeline.jar tag-release --tag "v$V"
+                java -jar ops/pipeline/target/pipeline.jar tag-release --tag "v$V"
                 url="$(gh pr create --base main)"
                 ./mvnw -B -ntp -pl ops/load-test -DloadTestOnly gatling:test -DbaseUrl="$U"
                 echo "version=$(ops/bin/gitops version --branch main)" >>"$GITHUB_OUTPUT"

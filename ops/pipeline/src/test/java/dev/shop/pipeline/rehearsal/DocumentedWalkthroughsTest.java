@@ -45,7 +45,7 @@ class DocumentedWalkthroughsTest {
 
                 ```bash
                 ops/bin/gitops promote --from staging --to prod
-                java -jar ops/rehearsal/target/pipeline.jar wait-deployed --app shop-prod
+                java -jar ops/pipeline/target/pipeline.jar wait-deployed --app shop-prod
                 ```
 
                 ### Developer: a preview
