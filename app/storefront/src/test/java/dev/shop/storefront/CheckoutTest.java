@@ -1,7 +1,7 @@
 package dev.shop.storefront;
 
 import dev.shop.localstack.DataStoresTestResource;
-import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.repository.SessionStore;
 import dev.shop.storefront.stubs.DownstreamStubsResource;
 import dev.shop.storefront.stubs.Downstreams;
 import dev.shop.storefront.stubs.InjectDownstreams;

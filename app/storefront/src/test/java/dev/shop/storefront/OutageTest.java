@@ -3,7 +3,7 @@ package dev.shop.storefront;
 import dev.shop.localstack.DataStores;
 import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.localstack.InjectDataStores;
-import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.repository.SessionStore;
 import dev.shop.storefront.stubs.DownstreamStubsResource;
 import dev.shop.storefront.stubs.Downstreams;
 import dev.shop.storefront.stubs.InjectDownstreams;

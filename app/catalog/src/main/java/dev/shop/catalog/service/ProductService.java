@@ -1,7 +1,7 @@
 package dev.shop.catalog.service;
 
 import dev.shop.catalog.model.Product;
-import dev.shop.catalog.model.ProductRepository;
+import dev.shop.catalog.repository.ProductRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -25,19 +25,19 @@ public class ProductService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Product byId(long id) {
-        return products.findByIdOptional(id).orElseThrow(() -> Problems.productNotFound(id));
+        return products.findByIdOptional(id).orElseThrow(() -> Failures.productNotFound(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Product bySku(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> Problems.skuNotFound(sku));
+        return products.findBySku(sku).orElseThrow(() -> Failures.skuNotFound(sku));
     }
 
     @Transactional
     public Product create(ProductData data) {
         String sku = data.sku().toUpperCase(Locale.ROOT);
         if (products.findBySku(sku).isPresent()) {
-            throw Problems.duplicateSku(sku);
+            throw Failures.duplicateSku(sku);
         }
         Product product = new Product();
         apply(data, product);
@@ -51,13 +51,13 @@ public class ProductService {
         Product product = byId(id);
         String sku = data.sku().toUpperCase(Locale.ROOT);
         if (!sku.equals(product.sku) && products.findBySku(sku).isPresent()) {
-            throw Problems.duplicateSku(sku);
+            throw Failures.duplicateSku(sku);
         }
         apply(data, product);
         try {
             products.flush();
         } catch (OptimisticLockException e) {
-            throw Problems.concurrentUpdate(id);
+            throw Failures.concurrentUpdate(id);
         }
         Log.infof("updated product %s (id %d)", product.sku, product.id);
         return product;

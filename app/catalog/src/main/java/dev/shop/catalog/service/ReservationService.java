@@ -1,15 +1,15 @@
 package dev.shop.catalog.service;
 
 import dev.shop.catalog.model.Product;
-import dev.shop.catalog.model.ProductRepository;
 import dev.shop.catalog.model.Reservation;
 import dev.shop.catalog.model.ReservationLine;
-import dev.shop.catalog.model.ReservationRepository;
 import dev.shop.catalog.model.ReservationStatus;
+import dev.shop.catalog.repository.ProductRepository;
+import dev.shop.catalog.repository.ReservationRepository;
 import io.quarkus.logging.Log;
-import org.hibernate.Hibernate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,9 +57,9 @@ public class ReservationService {
         for (Request line : lines) {
             if (!products.takeStock(line.sku(), line.quantity())) {
                 if (products.findBySku(line.sku()).isEmpty()) {
-                    throw Problems.skuNotFound(line.sku());
+                    throw Failures.skuNotFound(line.sku());
                 }
-                throw Problems.insufficientStock(line.sku(), line.quantity());
+                throw Failures.insufficientStock(line.sku(), line.quantity());
             }
             Product product = products.findBySku(line.sku()).orElseThrow();
             reservation.lines.add(lineOf(reservation, product, line.quantity()));
@@ -94,13 +94,13 @@ public class ReservationService {
     private Reservation replay(String reference, List<Request> lines) {
         Reservation existing = reservations.findById(reference);
         if (existing.status == ReservationStatus.RELEASED) {
-            throw Problems.reservationReleased(reference);
+            throw Failures.reservationReleased(reference);
         }
         Map<String, Integer> held = existing.lines.stream()
                 .collect(Collectors.toMap(line -> line.sku, line -> line.quantity));
         Map<String, Integer> asked = lines.stream().collect(Collectors.toMap(Request::sku, Request::quantity));
         if (!held.equals(asked)) {
-            throw Problems.reservationMismatch(reference);
+            throw Failures.reservationMismatch(reference);
         }
         Log.debugf("reservation %s replayed", reference);
         return existing;
@@ -114,7 +114,7 @@ public class ReservationService {
                 .toList();
         for (Request line : lines) {
             if (!seen.add(line.sku())) {
-                throw Problems.duplicateLine(line.sku());
+                throw Failures.duplicateLine(line.sku());
             }
         }
         return lines;

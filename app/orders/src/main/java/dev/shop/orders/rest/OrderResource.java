@@ -3,7 +3,7 @@ package dev.shop.orders.rest;
 import dev.shop.orders.service.CheckoutLine;
 import dev.shop.orders.service.CheckoutService;
 import dev.shop.orders.service.OrderStore;
-import dev.shop.orders.service.Problems;
+import dev.shop.orders.service.Failures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -84,7 +84,7 @@ public class OrderResource {
             @HeaderParam(Headers.CUSTOMER_ID) @NotNull
             @Pattern(regexp = Headers.CUSTOMER_ID_PATTERN, message = Headers.CUSTOMER_ID_MESSAGE) String customerId,
             @PathParam("id") UUID id) {
-        return orders.byId(id, customerId).map(OrderView::of).orElseThrow(() -> Problems.orderNotFound(id));
+        return orders.byId(id, customerId).map(OrderView::of).orElseThrow(() -> Failures.orderNotFound(id));
     }
 
     @GET

@@ -79,7 +79,7 @@ public class CheckoutService {
         } catch (TimeoutException e) {
             Log.warnf("checkout %s not finished within %s; answering in progress while it goes on", idempotencyKey,
                     config.answerWithin());
-            throw Problems.checkoutInProgress(idempotencyKey);
+            throw Failures.checkoutInProgress(idempotencyKey);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -87,7 +87,7 @@ public class CheckoutService {
             throw new IllegalStateException("checkout " + idempotencyKey + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Problems.checkoutInProgress(idempotencyKey);
+            throw Failures.checkoutInProgress(idempotencyKey);
         }
     }
 
@@ -106,7 +106,7 @@ public class CheckoutService {
             Order order = existing.get();
             if (order.status == OrderStatus.CONFIRMED) {
                 if (!order.requestHash.equals(hash)) {
-                    throw Problems.idempotencyKeyReused(idempotencyKey, order.id);
+                    throw Failures.idempotencyKeyReused(idempotencyKey, order.id);
                 }
                 Log.debugf("checkout %s replayed for order %s", idempotencyKey, order.id);
                 return new Outcome(order, false);
@@ -119,7 +119,7 @@ public class CheckoutService {
             // a different cart under a running key waits too: once that checkout is known placed the answer
             // names its order, once known failed the key is free for this cart
             if (Instant.now().isAfter(answerBy)) {
-                throw Problems.checkoutInProgress(idempotencyKey);
+                throw Failures.checkoutInProgress(idempotencyKey);
             }
             pause();
         }
@@ -134,21 +134,21 @@ public class CheckoutService {
         } catch (CatalogRejectedException e) {
             store.abandon(id);
             throw switch (e.reason()) {
-                case INSUFFICIENT_STOCK -> Problems.insufficientStock(e.sku());
-                case UNKNOWN_SKU -> Problems.unknownSku(e.sku());
+                case INSUFFICIENT_STOCK -> Failures.insufficientStock(e.sku());
+                case UNKNOWN_SKU -> Failures.unknownSku(e.sku());
             };
         } catch (CatalogUnavailableException | FaultToleranceException e) {
             Log.warnf("catalog unavailable for order %s: %s", id, e.toString());
             // a timed-out attempt may still have reserved: give that stock back before forgetting the order
             forget(id);
-            throw Problems.catalogUnavailable();
+            throw Failures.catalogUnavailable();
         } catch (RuntimeException e) {
             forget(id);
             throw e;
         }
         if (reservation.lines().stream().map(line -> line.unitPrice().currency()).distinct().count() != 1) {
             forget(id);
-            throw Problems.mixedCurrencies();
+            throw Failures.mixedCurrencies();
         }
         try {
             Order order = store.confirm(id, reservation);
@@ -191,7 +191,7 @@ public class CheckoutService {
                 .toList();
         for (CheckoutLine line : lines) {
             if (!seen.add(line.sku())) {
-                throw Problems.duplicateLine(line.sku());
+                throw Failures.duplicateLine(line.sku());
             }
         }
         return lines;

@@ -1,5 +1,7 @@
 package dev.shop.conventions.problem;
 
+import dev.shop.conventions.failure.Failure;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,8 @@ public class ProblemException extends RuntimeException {
 
     /** The type of a problem whose HTTP status says it all (RFC 9457, section 4.2.1). */
     public static final String ABOUT_BLANK = "about:blank";
+    /** The shop's own problem types: {@code urn:shop:problem:<code>}. */
+    public static final String TYPE_PREFIX = "urn:shop:problem:";
 
     private final int status;
     private final String type;
@@ -38,6 +42,25 @@ public class ProblemException extends RuntimeException {
     /** A problem of a generic kind ({@code about:blank}: the HTTP status says it all). */
     public static ProblemException generic(int status, String title, String detail) {
         return new ProblemException(status, ABOUT_BLANK, title, detail);
+    }
+
+    /**
+     * The problem that answers a service's {@link Failure}: type {@value #TYPE_PREFIX}{@code <code>}, the status
+     * its kind stands for, its extension members, and {@code Retry-After} in seconds when it names a wait.
+     */
+    public static ProblemException of(Failure failure) {
+        Failure.Reason reason = failure.reason();
+        int status = switch (reason.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case REFUSED -> 422;
+            case UNAVAILABLE -> 503;
+        };
+        ProblemException problem = new ProblemException(status, TYPE_PREFIX + reason.code(), reason.title(),
+                failure.getMessage(), reason.extensions(), Map.of());
+        return reason.retryAfter() == null ? problem
+                : problem.withHeader("Retry-After", Long.toString(reason.retryAfter().toSeconds()));
     }
 
     /** A copy with one more extension member in the problem body. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.shop.conventions.failure.Failure;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 problem: client mistakes into
  * 4xx with a detail that says what to fix, and anything else into a 500 that is logged with its stack
- * trace and shows the client nothing internal. A service adds mappers for what only it knows (a lost
+ * trace and shows the client nothing internal. A service's {@link Failure} (business logic names no status) is
+ * answered as {@link ProblemException#of}. A service adds mappers for what only it knows (a lost
  * database, its authentication) and answers through {@link #problem}.
  * A service opts in with {@value #ENABLED}{@code =true} (read at build time), which also turns on {@code BodySizeLimit}.
  * A service with a database adds {@value #DATABASE_PROBLEMS}{@code =true}: a database it cannot use right now
@@ -57,6 +59,11 @@ public class ProblemMappers {
     public Response problem(ProblemException problem, HttpServerRequest request) {
         LOG.debugf("%s %s: %d %s", request.method(), request.path(), problem.status(), problem.detail());
         return problems.response(problem, request.path());
+    }
+
+    @ServerExceptionMapper
+    public Response failure(Failure failure, HttpServerRequest request) {
+        return problem(ProblemException.of(failure), request);
     }
 
     @ServerExceptionMapper
@@ -104,7 +111,8 @@ public class ProblemMappers {
     public Response unexpected(Exception exception, HttpServerRequest request) {
         if (databaseProblems && DatabaseOutage.causedBy(exception)) {
             LOG.warnf("database unavailable during %s %s: %s", request.method(), request.path(), exception.toString());
-            return problem(new ProblemException(503, "urn:shop:problem:database-unavailable", "Service unavailable",
+            return problem(new ProblemException(503, ProblemException.TYPE_PREFIX + "database-unavailable",
+                    "Service unavailable",
                     "The " + application + " database cannot be reached; retry shortly.")
                     .withHeader("Retry-After", "5"), request);
         }

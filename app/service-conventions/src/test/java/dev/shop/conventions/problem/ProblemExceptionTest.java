@@ -1,7 +1,12 @@
 package dev.shop.conventions.problem;
 
+import dev.shop.conventions.failure.Failure;
+import dev.shop.conventions.failure.Failure.Kind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +46,28 @@ class ProblemExceptionTest {
         assertThat(generic.type()).isEqualTo("about:blank");
         assertThat(generic.getMessage()).isEqualTo("Field quantity has the wrong type or shape.");
         assertThat(generic.getStackTrace()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INVALID, 400", "NOT_FOUND, 404", "CONFLICT, 409", "REFUSED, 422", "UNAVAILABLE, 503"})
+    void aServiceFailureIsAnsweredWithTheStatusOfItsKind(Kind kind, int status) {
+        ProblemException problem = ProblemException.of(Failure.of(kind, "some-code", "Some title", "Some detail."));
+
+        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.type()).isEqualTo("urn:shop:problem:some-code");
+        assertThat(problem.title()).isEqualTo("Some title");
+        assertThat(problem.detail()).isEqualTo("Some detail.");
+        assertThat(problem.headers()).isEmpty();
+    }
+
+    @Test
+    void aFailureKeepsItsMembersAndItsWaitBecomesRetryAfter() {
+        Failure inProgress = Failure.of(Kind.CONFLICT, "checkout-in-progress", "Checkout in progress", "Still going.")
+                .with("sku", "MUG-001").retryAfter(Duration.ofSeconds(5));
+
+        ProblemException problem = ProblemException.of(inProgress);
+
+        assertThat(problem.extensions()).containsExactly(Map.entry("sku", "MUG-001"));
+        assertThat(problem.headers()).containsExactly(Map.entry("Retry-After", "5"));
     }
 }

@@ -2,7 +2,7 @@ package dev.shop.conventions.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.conventions.json.StrictJsonCustomizer;
+import dev.shop.conventions.json.StrictRequestBodies;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
@@ -95,8 +95,6 @@ class ProblemMappersTest {
     }
 
     private static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        new StrictJsonCustomizer().customize(mapper);
-        return mapper;
+        return StrictRequestBodies.strictCopyOf(new ObjectMapper());
     }
 }

@@ -1,7 +1,5 @@
 package dev.shop.storefront.client;
 
-import dev.shop.storefront.model.Product;
-import dev.shop.storefront.model.ProductPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

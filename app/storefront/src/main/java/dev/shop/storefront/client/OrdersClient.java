@@ -1,6 +1,5 @@
 package dev.shop.storefront.client;
 
-import dev.shop.storefront.model.Order;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

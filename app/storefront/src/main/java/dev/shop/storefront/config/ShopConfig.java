@@ -15,16 +15,6 @@ public interface ShopConfig {
 
     Session session();
 
-    /** Where the image's OCI labels come from; CI passes {@code -Dshop.revision=<git sha>}. */
-    @WithDefault("unknown")
-    String revision();
-
-    @WithDefault("https://github.com/example/shop")
-    String sourceUrl();
-
-    /** The JVM base image Jib builds on, pinned by digest; overridable for a local registry. */
-    String baseJvmImage();
-
     Catalog catalog();
 
     interface Session {

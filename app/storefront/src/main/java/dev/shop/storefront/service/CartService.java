@@ -1,8 +1,10 @@
 package dev.shop.storefront.service;
 
-import dev.shop.storefront.model.Money;
-import dev.shop.storefront.model.Product;
+import dev.shop.storefront.client.CatalogGateway;
+import dev.shop.storefront.client.Money;
+import dev.shop.storefront.client.Product;
 import dev.shop.storefront.model.ShopperSession;
+import dev.shop.storefront.repository.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -19,6 +21,15 @@ public class CartService {
 
     /** A cart line with the product as catalog describes it right now (price and stock may have changed). */
     public record CartLine(Product product, int quantity) {
+        public String name() {
+            return product.name();
+        }
+
+        /** The price catalog asks now. */
+        public Money unitPrice() {
+            return product.price();
+        }
+
         public Money lineTotal() {
             return product.price().times(quantity);
         }
@@ -62,9 +73,9 @@ public class CartService {
     }
 
     private final SessionStore sessions;
-    private final CatalogService catalog;
+    private final CatalogGateway catalog;
 
-    public CartService(SessionStore sessions, CatalogService catalog) {
+    public CartService(SessionStore sessions, CatalogGateway catalog) {
         this.sessions = sessions;
         this.catalog = catalog;
     }

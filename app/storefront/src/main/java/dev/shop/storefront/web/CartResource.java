@@ -1,9 +1,9 @@
 package dev.shop.storefront.web;
 
-import dev.shop.storefront.model.Product;
+import dev.shop.storefront.client.CatalogGateway;
+import dev.shop.storefront.client.Product;
 import dev.shop.storefront.model.ShopperSession;
 import dev.shop.storefront.service.CartService;
-import dev.shop.storefront.service.CatalogService;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,10 +27,10 @@ public class CartResource {
 
     private final CurrentSession session;
     private final CartService carts;
-    private final CatalogService catalog;
+    private final CatalogGateway catalog;
     private final Layout layout;
 
-    public CartResource(CurrentSession session, CartService carts, CatalogService catalog, Layout layout) {
+    public CartResource(CurrentSession session, CartService carts, CatalogGateway catalog, Layout layout) {
         this.session = session;
         this.carts = carts;
         this.catalog = catalog;

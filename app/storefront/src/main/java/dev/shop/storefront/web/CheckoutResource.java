@@ -1,11 +1,11 @@
 package dev.shop.storefront.web;
 
+import dev.shop.storefront.client.OrdersGateway.Placement;
+import dev.shop.storefront.client.OrdersGateway;
 import dev.shop.storefront.model.ShopperSession;
-import dev.shop.storefront.service.CartService;
+import dev.shop.storefront.repository.SessionStore;
 import dev.shop.storefront.service.CartService.CartContents;
-import dev.shop.storefront.service.OrderService;
-import dev.shop.storefront.service.OrderService.Placement;
-import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.service.CartService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,11 +36,11 @@ public class CheckoutResource {
 
     private final CurrentSession session;
     private final CartService carts;
-    private final OrderService orders;
+    private final OrdersGateway orders;
     private final SessionStore sessions;
     private final Layout layout;
 
-    public CheckoutResource(CurrentSession session, CartService carts, OrderService orders, SessionStore sessions,
+    public CheckoutResource(CurrentSession session, CartService carts, OrdersGateway orders, SessionStore sessions,
                             Layout layout) {
         this.session = session;
         this.carts = carts;

@@ -1,7 +1,7 @@
 package dev.shop.storefront.web;
 
 import dev.shop.storefront.model.ShopperSession;
-import dev.shop.storefront.service.SessionStore;
+import dev.shop.storefront.repository.SessionStore;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,7 +2,8 @@ package dev.shop.storefront.web;
 
 import dev.shop.conventions.problem.ProblemException;
 import dev.shop.conventions.problem.ProblemResponses;
-import dev.shop.storefront.service.DownstreamUnavailableException;
+import dev.shop.storefront.client.DownstreamUnavailableException.Downstream;
+import dev.shop.storefront.client.DownstreamUnavailableException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,13 +39,13 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response downstreamUnavailable(DownstreamUnavailableException e, HttpHeaders headers, UriInfo uri) {
-        String what = switch (e.dependency()) {
-            case "catalog" -> "our product catalogue";
-            case "orders" -> "our order system";
-            default -> "your shopping cart";
+        String what = switch (e.downstream()) {
+            case CATALOG -> "our product catalogue";
+            case ORDERS -> "our order system";
+            case REDIS -> "your shopping cart";
         };
         // While Redis is down the cart cannot be shown either, so the way back is the shop alone.
-        boolean offerCart = !e.dependency().equals("redis");
+        boolean offerCart = e.downstream() != Downstream.REDIS;
         return respond(503, "We'll be right back",
                 "We can't reach " + what + " at the moment. Your cart is safe: please try again in a minute.",
                 headers, uri, offerCart)

@@ -1,8 +1,8 @@
 package dev.shop.storefront.web;
 
-import dev.shop.storefront.model.Money;
-import dev.shop.storefront.model.Order;
-import dev.shop.storefront.model.Product;
+import dev.shop.storefront.client.Money;
+import dev.shop.storefront.client.Order;
+import dev.shop.storefront.client.Product;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package dev.shop.storefront.web;
 
-import dev.shop.storefront.model.Order;
+import dev.shop.storefront.client.Order;
+import dev.shop.storefront.client.OrdersGateway;
 import dev.shop.storefront.model.ShopperSession;
-import dev.shop.storefront.service.OrderService;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,10 +20,10 @@ import java.nio.charset.StandardCharsets;
 public class OrdersResource {
 
     private final CurrentSession session;
-    private final OrderService orders;
+    private final OrdersGateway orders;
     private final Layout layout;
 
-    public OrdersResource(CurrentSession session, OrderService orders, Layout layout) {
+    public OrdersResource(CurrentSession session, OrdersGateway orders, Layout layout) {
         this.session = session;
         this.orders = orders;
         this.layout = layout;

@@ -1,6 +1,6 @@
 package dev.shop.storefront.web;
 
-import dev.shop.storefront.model.Order;
+import dev.shop.storefront.client.Order;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

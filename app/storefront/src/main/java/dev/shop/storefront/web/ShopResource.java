@@ -1,10 +1,10 @@
 package dev.shop.storefront.web;
 
+import dev.shop.storefront.client.CatalogGateway;
+import dev.shop.storefront.client.Product;
+import dev.shop.storefront.client.ProductPage;
 import dev.shop.storefront.config.ShopConfig;
-import dev.shop.storefront.model.Product;
-import dev.shop.storefront.model.ProductPage;
 import dev.shop.storefront.model.ShopperSession;
-import dev.shop.storefront.service.CatalogService;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,11 +19,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ShopResource {
 
     private final CurrentSession session;
-    private final CatalogService catalog;
+    private final CatalogGateway catalog;
     private final Layout layout;
     private final int pageSize;
 
-    public ShopResource(CurrentSession session, CatalogService catalog, Layout layout, ShopConfig config) {
+    public ShopResource(CurrentSession session, CatalogGateway catalog, Layout layout, ShopConfig config) {
         this.session = session;
         this.catalog = catalog;
         this.layout = layout;

@@ -1,8 +1,8 @@
 package dev.shop.storefront.web;
 
-import dev.shop.storefront.model.Product;
-import dev.shop.storefront.service.CartService;
+import dev.shop.storefront.client.Product;
 import dev.shop.storefront.service.CartService.CartContents;
+import dev.shop.storefront.service.CartService;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package dev.shop.storefront.service;
+package dev.shop.storefront.repository;
 
+import dev.shop.storefront.client.DownstreamUnavailableException.Downstream;
+import dev.shop.storefront.client.DownstreamUnavailableException;
 import dev.shop.storefront.config.ShopConfig;
 import dev.shop.storefront.model.ShopperSession;
 import io.quarkus.logging.Log;
@@ -178,7 +180,7 @@ public class SessionStore {
             return command.get();
         } catch (RuntimeException e) {
             Log.warnf("Redis call failed: %s", e.toString());
-            throw new DownstreamUnavailableException("redis", e);
+            throw new DownstreamUnavailableException(Downstream.REDIS, e);
         }
     }
 }

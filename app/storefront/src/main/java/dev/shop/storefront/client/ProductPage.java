@@ -1,4 +1,4 @@
-package dev.shop.storefront.model;
+package dev.shop.storefront.client;
 
 import java.util.List;
 

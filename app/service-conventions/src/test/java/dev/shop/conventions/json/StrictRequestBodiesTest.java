@@ -1,5 +1,6 @@
 package dev.shop.conventions.json;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StrictJsonCustomizerTest {
+class StrictRequestBodiesTest {
 
     record Line(String sku, Integer quantity) {
     }
@@ -22,9 +23,7 @@ class StrictJsonCustomizerTest {
     private final ObjectMapper strict = strictMapper();
 
     static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        new StrictJsonCustomizer().customize(mapper);
-        return mapper;
+        return StrictRequestBodies.strictCopyOf(new ObjectMapper());
     }
 
     @Test
@@ -65,11 +64,29 @@ class StrictJsonCustomizerTest {
     }
 
     @Test
-    void withoutTheCustomizerJacksonWouldGuess() throws Exception {
+    void withoutItJacksonWouldGuess() throws Exception {
         ObjectMapper lenient = new ObjectMapper();
 
         assertThat(lenient.readValue("{\"sku\":12,\"quantity\":\"2\"}", Line.class)).isEqualTo(new Line("12", 2));
         assertThatThrownBy(() -> strict.readValue("{\"sku\":12,\"quantity\":\"2\"}", Line.class))
                 .isInstanceOfAny(MismatchedInputException.class, InvalidFormatException.class);
+    }
+
+    @Test
+    void theSharedMapperStaysTolerantForWhatClientsRead() throws Exception {
+        ObjectMapper shared = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        StrictRequestBodies.strictCopyOf(shared);
+
+        assertThat(shared.readValue("{\"sku\":\"MUG-001\",\"quantity\":2,\"addedLater\":true}", Line.class))
+                .isEqualTo(new Line("MUG-001", 2));
+    }
+
+    @Test
+    void aServiceThatHasNotOptedInKeepsTheSharedMapper() {
+        ObjectMapper shared = new ObjectMapper();
+
+        assertThat(new StrictRequestBodies(shared, false).getContext(Line.class)).isNull();
+        assertThat(new StrictRequestBodies(shared, true).getContext(Line.class)).isNotNull().isNotSameAs(shared);
     }
 }

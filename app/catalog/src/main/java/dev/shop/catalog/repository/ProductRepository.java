@@ -1,5 +1,6 @@
-package dev.shop.catalog.model;
+package dev.shop.catalog.repository;
 
+import dev.shop.catalog.model.Product;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

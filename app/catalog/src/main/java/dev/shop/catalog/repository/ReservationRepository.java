@@ -1,5 +1,7 @@
-package dev.shop.catalog.model;
+package dev.shop.catalog.repository;
 
+import dev.shop.catalog.model.Reservation;
+import dev.shop.catalog.model.ReservationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

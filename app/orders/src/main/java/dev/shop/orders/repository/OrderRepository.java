@@ -1,5 +1,7 @@
-package dev.shop.orders.model;
+package dev.shop.orders.repository;
 
+import dev.shop.orders.model.Order;
+import dev.shop.orders.model.OrderStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

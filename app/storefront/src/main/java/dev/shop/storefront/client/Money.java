@@ -1,4 +1,4 @@
-package dev.shop.storefront.model;
+package dev.shop.storefront.client;
 
 /** An amount in the currency's minor unit (cents for EUR), as catalog and orders send it. */
 public record Money(long amountMinor, String currency) {

@@ -1,4 +1,4 @@
-package dev.shop.storefront.model;
+package dev.shop.storefront.client;
 
 /** One line of an order placed with orders. */
 public record OrderLine(String sku, String name, int quantity, Money unitPrice) {

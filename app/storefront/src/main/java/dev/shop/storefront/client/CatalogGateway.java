@@ -1,8 +1,6 @@
-package dev.shop.storefront.service;
+package dev.shop.storefront.client;
 
-import dev.shop.storefront.client.CatalogClient;
-import dev.shop.storefront.model.Product;
-import dev.shop.storefront.model.ProductPage;
+import dev.shop.storefront.client.DownstreamUnavailableException.Downstream;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -14,14 +12,14 @@ import java.util.regex.Pattern;
 
 /** Reads products from catalog and turns its failures into what a page can show. */
 @ApplicationScoped
-public class CatalogService {
+public class CatalogGateway {
 
     /** Skus are short codes such as {@code MUG-001}; anything else cannot exist, so catalog is not asked. */
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final CatalogClient catalog;
 
-    public CatalogService(@RestClient CatalogClient catalog) {
+    public CatalogGateway(@RestClient CatalogClient catalog) {
         this.catalog = catalog;
     }
 
@@ -55,6 +53,6 @@ public class CatalogService {
 
     private static DownstreamUnavailableException unavailable(RuntimeException e) {
         Log.warnf("catalog call failed: %s", e.toString());
-        return new DownstreamUnavailableException("catalog", e);
+        return new DownstreamUnavailableException(Downstream.CATALOG, e);
     }
 }

@@ -1,10 +1,8 @@
-package dev.shop.storefront.service;
+package dev.shop.storefront.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.storefront.client.OrderRequest;
-import dev.shop.storefront.client.OrdersClient;
-import dev.shop.storefront.model.Order;
+import dev.shop.storefront.client.DownstreamUnavailableException.Downstream;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -21,7 +19,7 @@ import java.util.UUID;
 
 /** Places and reads a shopper's orders through the orders service. */
 @ApplicationScoped
-public class OrderService {
+public class OrdersGateway {
 
     /** Problem types as orders sends them (app/orders Problems). */
     static final String PROBLEM_PREFIX = "urn:shop:problem:";
@@ -82,7 +80,7 @@ public class OrderService {
     private final OrdersClient orders;
     private final ObjectMapper json;
 
-    public OrderService(@RestClient OrdersClient orders, ObjectMapper json) {
+    public OrdersGateway(@RestClient OrdersClient orders, ObjectMapper json) {
         this.orders = orders;
         this.json = json;
     }
@@ -169,6 +167,6 @@ public class OrderService {
 
     private static DownstreamUnavailableException unavailable(RuntimeException e) {
         Log.warnf("orders call failed: %s", e.toString());
-        return new DownstreamUnavailableException("orders", e);
+        return new DownstreamUnavailableException(Downstream.ORDERS, e);
     }
 }

@@ -1,0 +1,7 @@
+package dev.shop.broken.rest;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class StockLevel {
+}

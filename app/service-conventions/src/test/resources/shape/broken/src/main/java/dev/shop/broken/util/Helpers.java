@@ -1,0 +1,4 @@
+package dev.shop.broken.util;
+
+public final class Helpers {
+}

@@ -1,0 +1,7 @@
+package dev.shop.good.model;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class Basket {
+}
