@@ -1,18 +1,16 @@
 package dev.shop.orders.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
-/** Catalog's answer to a reservation: the lines with the name and unit price they were reserved at. */
-@JsonIgnoreProperties(ignoreUnknown = true)
+/**
+ * Catalog's answer to a reservation: the lines with the name and unit price they were reserved at. Fields catalog
+ * adds later are ignored: what a client reads is tolerant by default (decision 0506).
+ */
 public record Reservation(String reference, List<Line> lines) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Line(String sku, String name, int quantity, Price unitPrice) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Price(long amountMinor, String currency) {
     }
 }
