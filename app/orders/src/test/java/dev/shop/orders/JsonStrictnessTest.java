@@ -22,7 +22,8 @@ import java.util.List;
 import static dev.shop.orders.TestData.checkoutAs;
 import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Strict for the bodies orders accepts, tolerant for the answers it reads from catalog (decision 0506). */
@@ -67,8 +68,8 @@ class JsonStrictnessTest {
             Reservation reservation = client.reserve(
                     new ReservationRequest("r-1", List.of(new ReservationRequest.Line("MUG-001", 2))));
 
-            assertThat(reservation.lines()).containsExactly(new Reservation.Line("MUG-001", "Mug", 2,
-                    new Reservation.Price(1299, "EUR")));
+            assertThat(reservation.lines(), contains(new Reservation.Line("MUG-001", "Mug", 2,
+                    new Reservation.Price(1299, "EUR"))));
         } finally {
             catalog.stop(0);
         }

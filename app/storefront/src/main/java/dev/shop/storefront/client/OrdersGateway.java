@@ -21,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrdersGateway {
 
-    /** Problem types as orders sends them (app/orders Problems). */
+    /** Problem types as orders sends them (app/orders service/Failures, answered by the shared ProblemMappers). */
     static final String PROBLEM_PREFIX = "urn:shop:problem:";
 
     /** The refusals orders documents: the checkout is known to have failed and the key is free again. */
