@@ -1,6 +1,6 @@
-package dev.shop.loadtest.bench;
+package dev.shop.benchmark;
 
-import dev.shop.loadtest.bench.GatlingOutput.Level;
+import dev.shop.benchmark.GatlingOutput.Level;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.shop.loadtest.bench;
+package dev.shop.benchmark;
 
 import org.junit.jupiter.api.Test;
 

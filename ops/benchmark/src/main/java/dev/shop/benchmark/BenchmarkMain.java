@@ -1,8 +1,8 @@
-package dev.shop.loadtest.bench;
+package dev.shop.benchmark;
 
 import dev.shop.localstack.LocalShop;
 import dev.shop.localstack.ServiceProcess;
-import dev.shop.loadtest.bench.GatlingOutput.Level;
+import dev.shop.benchmark.GatlingOutput.Level;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * {@code ops/bin/benchmark}: starts the whole shop on free ports with fresh data (LocalShop, as the local
  * run does), measures start-to-ready and memory of each service, then for each request type the highest
  * fixed arrival rate with p95 <= 100 ms and no error, next to the same figure for a trivial endpoint of
- * the same service. Writes a Markdown report under {@code ops/load-test/target/benchmarks/}.
+ * the same service. Writes a Markdown report under {@code ops/benchmark/target/benchmarks/}.
  *
  * <p>Properties: {@code bench.repoRoot} (required), {@code bench.types} (comma list, default
  * {@code catalog-list,product-page,add-to-cart,checkout}; each is measured right after its ceiling),
@@ -76,7 +76,7 @@ public final class BenchmarkMain {
             System.exit(2);
         }
         Path repoRoot = Path.of(root).toAbsolutePath().normalize();
-        Path outDir = repoRoot.resolve("ops/load-test/target/benchmarks")
+        Path outDir = repoRoot.resolve("ops/benchmark/target/benchmarks")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(outDir);
         new BenchmarkMain(repoRoot, outDir).run();

@@ -1,4 +1,4 @@
-package dev.shop.loadtest.bench;
+package dev.shop.benchmark;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;

@@ -1,4 +1,4 @@
-package dev.shop.loadtest.bench;
+package dev.shop.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
