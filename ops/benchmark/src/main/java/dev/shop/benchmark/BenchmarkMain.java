@@ -1,17 +1,20 @@
 package dev.shop.benchmark;
 
+import dev.shop.benchmark.GatlingOutput.Level;
 import dev.shop.localstack.LocalShop;
 import dev.shop.localstack.ServiceProcess;
-import dev.shop.benchmark.GatlingOutput.Level;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code ops/bin/benchmark}: starts the whole shop on free ports with fresh data (LocalShop, as the local
@@ -113,16 +115,19 @@ public final class BenchmarkMain {
         for (String service : List.of(LocalShop.CATALOG, LocalShop.ORDERS, LocalShop.STOREFRONT)) {
             Path packaged = repoRoot.resolve("app").resolve(service).resolve("target/quarkus-app");
             Path copy = apps.resolve(service).resolve("target/quarkus-app");
-            try (Stream<Path> files = Files.walk(packaged)) {
-                for (Path file : files.toList()) {
-                    Path target = copy.resolve(packaged.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
+            Files.walkFileTree(packaged, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    Files.createDirectories(copy.resolve(packaged.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.copy(file, copy.resolve(packaged.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         }
         return apps;
     }

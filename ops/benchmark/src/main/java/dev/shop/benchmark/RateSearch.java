@@ -24,19 +24,39 @@ public final class RateSearch {
         if (startRate <= 0 || maxRate < startRate || refinements < 0) {
             throw new IllegalArgumentException("need 0 < startRate <= maxRate and refinements >= 0");
         }
-        List<Level> levels = new ArrayList<>();
-        double good = 0;
-        double bad = 0;
+        Bounds bounds = new Bounds(measure);
         for (double rate = startRate; rate <= maxRate; rate *= 2) {
-            Level level = measure.apply(rate);
-            levels.add(level);
-            if (!level.meetsGoal()) {
-                bad = rate;
+            if (!bounds.probe(rate)) {
                 break;
             }
-            good = rate;
         }
-        for (double rate = startRate / 2; good == 0 && rate >= startRate / 8; rate /= 2) {
+        for (double rate = startRate / 2; bounds.good == 0 && rate >= startRate / 8; rate /= 2) {
+            bounds.probe(rate);
+        }
+        for (int step = 0; step < refinements && bounds.good > 0 && bounds.bad > 0; step++) {
+            double middle = Math.round(Math.sqrt(bounds.good * bounds.bad));
+            if (middle <= bounds.good || middle >= bounds.bad) {
+                break;
+            }
+            bounds.probe(middle);
+        }
+        return new Result(List.copyOf(bounds.levels), bounds.good);
+    }
+
+    /** The levels measured so far, the highest rate that met the goal and the lowest that missed it (0: none yet). */
+    private static final class Bounds {
+
+        private final DoubleFunction<Level> measure;
+        private final List<Level> levels = new ArrayList<>();
+        private double good;
+        private double bad;
+
+        Bounds(DoubleFunction<Level> measure) {
+            this.measure = measure;
+        }
+
+        /** Measures one rate and moves the bound it proves; whether it met the goal. */
+        boolean probe(double rate) {
             Level level = measure.apply(rate);
             levels.add(level);
             if (level.meetsGoal()) {
@@ -44,20 +64,7 @@ public final class RateSearch {
             } else {
                 bad = rate;
             }
+            return level.meetsGoal();
         }
-        for (int step = 0; step < refinements && good > 0 && bad > 0; step++) {
-            double middle = Math.round(Math.sqrt(good * bad));
-            if (middle <= good || middle >= bad) {
-                break;
-            }
-            Level level = measure.apply(middle);
-            levels.add(level);
-            if (level.meetsGoal()) {
-                good = middle;
-            } else {
-                bad = middle;
-            }
-        }
-        return new Result(List.copyOf(levels), good);
     }
 }

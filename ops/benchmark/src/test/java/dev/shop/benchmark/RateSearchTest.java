@@ -3,7 +3,6 @@ package dev.shop.benchmark;
 import dev.shop.benchmark.GatlingOutput.Level;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,28 +15,25 @@ class RateSearchTest {
         return new Level(rate, 10, rate <= capacity ? 20 : 400, 30, 0, Math.round(rate * 15));
     }
 
+    /** The rates the search measured, in order: each level carries the rate it was run at. */
+    private static List<Double> ratesMeasured(RateSearch.Result result) {
+        return result.levels().stream().map(Level::rate).toList();
+    }
+
     @Test
     void doublesUntilAMissThenNarrowsTheGap() {
-        List<Double> measured = new ArrayList<>();
-        RateSearch.Result result = RateSearch.run(25, 6400, 2, rate -> {
-            measured.add(rate);
-            return server(300, rate);
-        });
+        RateSearch.Result result = RateSearch.run(25, 6400, 2, rate -> server(300, rate));
 
-        assertEquals(List.of(25.0, 50.0, 100.0, 200.0, 400.0, 283.0, 336.0), measured);
+        assertEquals(List.of(25.0, 50.0, 100.0, 200.0, 400.0, 283.0, 336.0), ratesMeasured(result));
         assertEquals(283.0, result.highestGoodRate());
         assertEquals(7, result.levels().size());
     }
 
     @Test
     void halvesWhenTheStartRateAlreadyMisses() {
-        List<Double> measured = new ArrayList<>();
-        RateSearch.Result result = RateSearch.run(50, 6400, 2, rate -> {
-            measured.add(rate);
-            return server(20, rate);
-        });
+        RateSearch.Result result = RateSearch.run(50, 6400, 2, rate -> server(20, rate));
 
-        assertEquals(List.of(50.0, 25.0, 12.5, 18.0, 21.0), measured);
+        assertEquals(List.of(50.0, 25.0, 12.5, 18.0, 21.0), ratesMeasured(result));
         assertEquals(18.0, result.highestGoodRate());
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class InfraTerraformRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TerraformRule.class)
+    @MethodSource("dev.shop.repochecks.terraform.TerraformRule#all")
     void theTreePassesTheRule(TerraformRule rule) {
         List<String> findings = rule.check(repository);
 

@@ -27,32 +27,6 @@ final class ReferenceRules {
     private ReferenceRules() {
     }
 
-    /** Every var.x is declared; every declared variable is used outside its own declaration. */
-    static List<String> variablesDeclaredAndUsed(TerraformTree tree) {
-        List<String> findings = new ArrayList<>();
-        for (Folder folder : tree.folders()) {
-            Set<String> declared = folder.blocks("variable").keySet();
-            Set<String> used = new TreeSet<>();
-            folder.bodiesWithoutVariables().forEach(body -> used.addAll(Expressions.variables(body)));
-            // A variable's validation may read other variables (Terraform >= 1.9): that is a use too,
-            // but a validation reading its own variable is not.
-            folder.blocks("variable").forEach((name, body) -> Expressions.variables(body).stream()
-                    .filter(ref -> !ref.equals(name))
-                    .forEach(used::add));
-            for (String name : used) {
-                if (!declared.contains(name)) {
-                    findings.add(folder.name() + ": var." + name + " is used but not declared");
-                }
-            }
-            for (String name : declared) {
-                if (!used.contains(name)) {
-                    findings.add(folder.name() + ": variable " + name + " is declared but never used");
-                }
-            }
-        }
-        return findings;
-    }
-
     /**
      * Calls of our own modules pass only variables the module declares and every variable it
      * requires, and read only outputs it declares.
@@ -106,6 +80,32 @@ final class ReferenceRules {
                 findings.add(call.where() + " does not pass required variable " + name);
             }
         });
+    }
+
+    /** Every var.x is declared; every declared variable is used outside its own declaration. */
+    static List<String> variablesDeclaredAndUsed(TerraformTree tree) {
+        List<String> findings = new ArrayList<>();
+        for (Folder folder : tree.folders()) {
+            Set<String> declared = folder.blocks("variable").keySet();
+            Set<String> used = new TreeSet<>();
+            folder.bodiesWithoutVariables().forEach(body -> used.addAll(Expressions.variables(body)));
+            // A variable's validation may read other variables (Terraform >= 1.9): that is a use too,
+            // but a validation reading its own variable is not.
+            folder.blocks("variable").forEach((name, body) -> Expressions.variables(body).stream()
+                    .filter(ref -> !ref.equals(name))
+                    .forEach(used::add));
+            for (String name : used) {
+                if (!declared.contains(name)) {
+                    findings.add(folder.name() + ": var." + name + " is used but not declared");
+                }
+            }
+            for (String name : declared) {
+                if (!used.contains(name)) {
+                    findings.add(folder.name() + ": variable " + name + " is declared but never used");
+                }
+            }
+        }
+        return findings;
     }
 
     /** terraform.tfvars.example of a root names only declared variables and every required one. */

@@ -1,44 +1,71 @@
 package dev.shop.repochecks.terraform;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Every static rule over infra-terraform/, one constant each, so the real tree and the broken
- * fixtures are checked by the same list: a rule added here is run on both. Each rule returns
- * findings as "where: what is wrong"; no finding means it passes.
+ * One static rule over infra-terraform/: a method of a family class that takes what the rules read
+ * (the tree, and where needed the module facts or the overlays) and returns findings as
+ * "where: what is wrong"; none means it passes. Every such method of {@link #FAMILIES} is a rule,
+ * so a rule added to a family is run on the real tree and needs a broken fixture without anyone
+ * listing it again. A rule is named by its method.
  */
-enum TerraformRule {
-    LAYOUT(in -> ModuleLayoutRules.moduleLayout(in.tree())),
-    VARIABLES(in -> ReferenceRules.variablesDeclaredAndUsed(in.tree())),
-    MODULE_CALLS(in -> ReferenceRules.moduleCallsMatchModules(in.tree())),
-    TFVARS(in -> ReferenceRules.exampleVariables(in.tree())),
-    FILES(in -> ReferenceRules.referencedFilesExist(in.tree())),
-    VERSIONS(in -> VersionPinRules.versionsPinned(in.tree())),
-    BACKEND(in -> StateBackendRules.stateBackend(in.tree())),
-    SECRETS(in -> HardCodedSecretRules.noHardCodedSecrets(in.tree())),
-    OIDC(in -> GithubOidcTrustRules.githubOidcTrust(in.tree())),
-    ECR(in -> EcrRules.ecrImmutable(in.tree())),
-    DATA(in -> DataStoreRules.prodDataStores(in.tree())),
-    MODULE_INPUTS(in -> ModuleInputRules.inputsExist(in.tree(), in.facts())),
-    VERSION_FLOORS(in -> ModuleInputRules.versionFloors(in.tree(), in.facts())),
-    ADDONS(in -> ClusterRules.addonsPinned(in.tree())),
-    API_ACCESS(in -> ClusterRules.privateApiAdmitsOperators(in.tree())),
-    SSO_ARNS(in -> ClusterRules.ssoRoleArnsHavePath(in.tree())),
-    INDEX_KEYS(in -> StableKeyRules.mapsNotKeyedByListIndex(in.tree())),
-    POD_IDENTITY_TRUST(in -> PodIdentityTrustRules.sourceAccountInTrust(in.tree())),
-    SECRET_VALUES(in -> SecretValueRules.secretVersionsHaveAValue(in.tree())),
-    OVERLAY_ENDPOINTS(in -> OverlayEndpointRules.overlayEndpointsHaveTerraformShape(in.tree(), in.overlays()));
+record TerraformRule(String name, Method method) {
 
-    private final Function<Inputs, List<String>> rule;
+    static final List<Class<?>> FAMILIES = List.of(ModuleLayoutRules.class, ReferenceRules.class, VersionPinRules.class,
+            StateBackendRules.class, HardCodedSecretRules.class, GithubOidcTrustRules.class, EcrRules.class,
+            DataStoreRules.class, ModuleInputRules.class, ClusterRules.class, StableKeyRules.class,
+            PodIdentityTrustRules.class, SecretValueRules.class, OverlayEndpointRules.class);
 
-    TerraformRule(Function<Inputs, List<String>> rule) {
-        this.rule = rule;
+    private static final Set<Class<?>> INPUTS = Set.of(TerraformTree.class, ModuleFacts.class, Path.class);
+
+    /** Every rule of every family, family by family. */
+    static List<TerraformRule> all() {
+        return FAMILIES.stream()
+                .flatMap(family -> Arrays.stream(family.getDeclaredMethods())
+                        .filter(TerraformRule::isRule)
+                        .sorted(Comparator.comparing(Method::getName))
+                        .map(method -> new TerraformRule(method.getName(), method)))
+                .toList();
     }
 
+    /** The rule with this method name (also how JUnit turns a table's rule column into a rule). */
+    static TerraformRule named(String name) {
+        return all().stream().filter(rule -> rule.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Terraform rule " + name));
+    }
+
+    private static boolean isRule(Method method) {
+        return Modifier.isStatic(method.getModifiers()) && !Modifier.isPrivate(method.getModifiers())
+                && method.getReturnType() == List.class && !method.isSynthetic()
+                && method.getParameterCount() > 0 && method.getParameterTypes()[0] == TerraformTree.class
+                && INPUTS.containsAll(List.of(method.getParameterTypes()));
+    }
+
+    @SuppressWarnings("unchecked")
     List<String> check(Inputs inputs) {
-        return rule.apply(inputs);
+        Map<Class<?>, Object> byType = Map.of(TerraformTree.class, inputs.tree(), ModuleFacts.class, inputs.facts(),
+                Path.class, inputs.overlays());
+        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(byType::get).toArray();
+        try {
+            return (List<String>) method.invoke(null, arguments);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(name + " failed", e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     /**

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,11 +40,11 @@ class TerraformRuleFixturesTest {
         List<String> lines = Files.readAllLines(RepoPaths.fixture("broken-fixtures.csv"));
         List<String> tested = lines.stream().skip(1).map(line -> line.split("\\|")[1].strip()).distinct().toList();
 
-        assertThat(tested).containsExactlyInAnyOrderElementsOf(Arrays.stream(TerraformRule.values()).map(Enum::name).toList());
+        assertThat(tested).containsExactlyInAnyOrderElementsOf(TerraformRule.all().stream().map(TerraformRule::name).toList());
     }
 
     @Test
     void literalStringsAreNotReferences() {
-        assertThat(TerraformRule.VARIABLES.check(fixture("variables"))).noneMatch(finding -> finding.contains("literal_only"));
+        assertThat(ReferenceRules.variablesDeclaredAndUsed(fixture("variables").tree())).noneMatch(finding -> finding.contains("literal_only"));
     }
 }
