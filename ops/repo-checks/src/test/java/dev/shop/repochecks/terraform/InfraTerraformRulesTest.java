@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -44,27 +45,25 @@ class InfraTerraformRulesTest {
         assertThat(folder("modules/ci-identity").blocks("data", "aws_iam_policy_document")).containsKey("push_trust");
     }
 
-    @Test
-    void theEcrRuleSawTheRepositoryModule() {
-        JsonNode registry = folder("modules/registry").blocks("module").get("repository");
-        assertThat(registry.path("repository_image_tag_mutability").asText()).isEqualTo("IMMUTABLE");
-    }
-
-    @Test
-    void theDataStoreRuleSawProdsDataModule() {
-        assertThat(folder("envs/prod").blocks("module").get("data").path("source").asText()).isEqualTo("../../modules/data");
+    /**
+     * The rules saw what they check: a module call's argument (a JSON pointer into its body) as the
+     * tree has it, matched whole by the pattern.
+     */
+    @ParameterizedTest(name = "{0} module {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            modules/registry | repository | /repository_image_tag_mutability               | IMMUTABLE
+            envs/prod        | data       | /source                                        | \\.\\./\\.\\./modules/data
+            envs/nonprod     | bootstrap  | /root_application_file                         | .*ops/argocd/bootstrap/nonprod\\.yaml
+            modules/cluster  | eks        | /addons/vpc-cni/configuration_values           | (?s).*enableNetworkPolicy = "true".*
+            """)
+    void theRulesSawTheModuleArgumentsTheyCheck(String dir, String module, String pointer, String pattern) {
+        assertThat(folder(dir).blocks("module").get(module).at(pointer).asText()).matches(pattern);
     }
 
     @Test
     void theTfvarsRuleSawTheExamplesAndTheTflintConfig() {
         assertThat(tree.otherHcl().keySet()).extracting(tree::relative)
                 .contains("envs/nonprod/terraform.tfvars.example", "envs/prod/terraform.tfvars.example", ".tflint.hcl");
-    }
-
-    @Test
-    void theFilesRuleSawTheRootApplicationManifest() {
-        JsonNode bootstrap = folder("envs/nonprod").blocks("module").get("bootstrap");
-        assertThat(bootstrap.path("root_application_file").asText()).endsWith("ops/argocd/bootstrap/nonprod.yaml");
     }
 
     @Test
@@ -80,12 +79,6 @@ class InfraTerraformRulesTest {
                 .map(call -> call.source() + "@" + call.body().path("version").asText())
                 .distinct().toList();
         assertThat(repository.facts().all().keySet()).containsExactlyInAnyOrderElementsOf(pinned);
-    }
-
-    @Test
-    void networkPolicyIsEnforcedByTheVpcCniAddon() {
-        JsonNode vpcCni = folder("modules/cluster").blocks("module").get("eks").path("addons").path("vpc-cni");
-        assertThat(vpcCni.path("configuration_values").asText()).contains("enableNetworkPolicy = \"true\"");
     }
 
     @Test
