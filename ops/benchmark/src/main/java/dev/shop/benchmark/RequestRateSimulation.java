@@ -28,7 +28,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * second), {@code bench.seconds}, {@code bench.storefrontUrl}, {@code bench.catalogUrl},
  * {@code bench.sessions} (CSV of ready shopper sessions: sessionId,csrf).
  */
-public class RequestRateSimulation extends Simulation {
+public final class RequestRateSimulation extends Simulation {
 
     /** The latency goal of the benchmark: the highest rate whose p95 stays within it, with no error. */
     public static final int P95_GOAL_MILLIS = 100;

@@ -67,7 +67,10 @@ public final class ShopData {
                 ShopperSession session = future.get();
                 text.append(session.id()).append(',').append(session.csrf()).append('\n');
             }
-            Files.createDirectories(csv.getParent());
+            Path dir = csv.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             Files.writeString(csv, text, StandardCharsets.UTF_8);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not open shopper sessions: " + e.getCause().getMessage(), e);
