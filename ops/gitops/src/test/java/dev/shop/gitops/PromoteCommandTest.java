@@ -2,9 +2,8 @@ package dev.shop.gitops;
 
 import dev.shop.gitops.support.Cli;
 import dev.shop.gitops.support.GitRepos;
-import org.junit.jupiter.api.BeforeEach;
+import dev.shop.gitops.support.SeededRemoteTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +13,13 @@ import static dev.shop.gitops.support.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Promotion staging -> prod on a real remote: a branch, a commit, and a reviewable PR body. */
-class PromoteCommandTest {
+class PromoteCommandTest extends SeededRemoteTest {
 
     private static final String PROD = "gitops-envs/envs/prod/kustomization.yaml";
     private static final String STAGING_CATALOG = "sha256:" + "4".repeat(64);
 
-    @TempDir
-    Path temp;
-
-    private GitRepos repos;
-    private Path clone;
-
-    @BeforeEach
-    void remoteWithFixtureOverlays() {
-        repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
-        clone = repos.clone("ops");
+    PromoteCommandTest() {
+        super("ops");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.shop.gitops;
 
 import dev.shop.gitops.support.Cli;
 import dev.shop.gitops.support.GitRepos;
+import dev.shop.gitops.support.SeededRemoteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,24 +20,20 @@ import static dev.shop.gitops.support.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rollback from the deployment history, and the hold that keeps automation from undoing it, on real git remotes. */
-class RollbackCommandTest {
+class RollbackCommandTest extends SeededRemoteTest {
 
     private static final String PROD = "gitops-envs/envs/prod/kustomization.yaml";
     private static final String HOLDS = "gitops-envs/envs/prod/holds.yaml";
     private static final String DIGEST_120 = "sha256:" + "a1".repeat(32);
     private static final String DIGEST_130 = "sha256:" + "b2".repeat(32);
 
-    @TempDir
-    Path temp;
-
-    private GitRepos repos;
-    private Path clone;
+    RollbackCommandTest() {
+        super("ops");
+    }
 
     /** prod ran catalog 1.1.0 (the seed), then 1.2.0, then 1.3.0. */
     @BeforeEach
     void prodWithThreeCatalogReleases() {
-        repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
-        clone = repos.clone("ops");
         deploy("1.2.0", DIGEST_120);
         deploy("1.3.0", DIGEST_130);
     }

@@ -2,9 +2,9 @@ package dev.shop.gitops;
 
 import dev.shop.gitops.support.Cli;
 import dev.shop.gitops.support.GitRepos;
+import dev.shop.gitops.support.SeededRemoteTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +13,20 @@ import java.util.Map;
 import static dev.shop.gitops.support.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SetImageCommandTest {
+class SetImageCommandTest extends SeededRemoteTest {
 
     private static final String ENV_FILE = "gitops-envs/envs/dev/kustomization.yaml";
     private static final String NEW_DIGEST = "sha256:" + "ab".repeat(32);
 
-    @TempDir
-    Path temp;
+    SetImageCommandTest() {
+        super("ci");
+    }
 
-    private GitRepos repos;
-    private Path clone;
     /** The build's commit: a real commit of the clone, whose gitops-envs/base set-image carries. */
     private String source;
 
     @BeforeEach
-    void remoteWithFixtureOverlays() {
-        repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
-        clone = repos.clone("ci");
+    void buildCommit() {
         source = git(clone, "rev-parse", "HEAD").strip();
     }
 

@@ -2,6 +2,7 @@ package dev.shop.gitops;
 
 import dev.shop.gitops.support.Cli;
 import dev.shop.gitops.support.GitRepos;
+import dev.shop.gitops.support.SeededRemoteTest;
 import dev.shop.supplychain.ImageReference;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import dev.shop.supplychain.signing.ImageSigner;
@@ -10,7 +11,6 @@ import dev.shop.supplychain.support.FakeSigstore;
 import dev.shop.supplychain.support.TestRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against a real registry (ops/supply-chain signs and attaches SBOMs); promote --sbom-diff puts the
  * dependency changes between the two images' SBOMs into the PR body.
  */
-class SupplyChainGateTest {
+class SupplyChainGateTest extends SeededRemoteTest {
 
     private static final Path SBOMS = Path.of("../supply-chain/src/test/resources/sboms");
 
@@ -40,10 +40,9 @@ class SupplyChainGateTest {
     private static ImageReference tested;
     private static ImageReference unsigned;
 
-    @TempDir
-    Path temp;
-    private GitRepos repos;
-    private Path clone;
+    SupplyChainGateTest() {
+        super("ci");
+    }
 
     @BeforeAll
     static void signedImagesWithSboms() throws Exception {
@@ -67,12 +66,6 @@ class SupplyChainGateTest {
         if (registry != null) {
             registry.close();
         }
-    }
-
-    @BeforeEach
-    void remote() {
-        repos = GitRepos.seeded(temp, GitRepos.FIXTURES.resolve("gitops-envs"));
-        clone = repos.clone("ci");
     }
 
     private Cli.Run setImage(String env, ImageReference image, String tag, String... extra) {

@@ -1,6 +1,7 @@
 package dev.shop.pipeline.argocd;
 
 import dev.shop.pipeline.PipelineCli;
+import dev.shop.pipeline.TestOverlays;
 import dev.shop.pipeline.github.GithubStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,20 +35,20 @@ class WaitDeployedCommandTest {
         github.close();
     }
 
-    static String overlay(String catalog) {
-        return """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                images:
-                  - name: catalog
-                    newName: r.example/shop/catalog
-                    newTag: 1.4.0-rc.2
-                    digest: %s
-                  - name: orders
-                    newName: r.example/shop/orders
-                    newTag: 1.4.0-rc.1
-                    digest: %s
-                """.formatted(catalog, ORDERS);
+    /** main's history, tip first: each commit and the catalog digest its staging overlay pins. */
+    private void history(String... commitDigestPairs) {
+        List<String> commits = new ArrayList<>();
+        for (int i = 0; i + 1 < commitDigestPairs.length; i += 2) {
+            commits.add(commitDigestPairs[i]);
+            github.file(REPO, OVERLAY, commitDigestPairs[i],
+                    TestOverlays.pinning("r.example/shop", "1.4.0-rc.2", "catalog", commitDigestPairs[i + 1], "orders", ORDERS));
+        }
+        github.commits(REPO, "main", commits);
+    }
+
+    /** Argo CD's commit status for shop-staging on a commit, set by its bot. */
+    private void argoCd(String commit, String state, String description) {
+        github.statuses(REPO, commit, "argocd/shop-staging", state, description, "shop-argocd[bot]");
     }
 
     private int waitDeployed(String... extra) {
@@ -54,7 +56,7 @@ class WaitDeployedCommandTest {
     }
 
     private int waitDeployed(int timeout, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("wait-deployed", "--api-url", github.url(), "--repository", REPO,
+        List<String> args = new ArrayList<>(List.of("wait-deployed", "--api-url", github.url(), "--repository", REPO,
                 "--app", "shop-staging", "--env-dir", "gitops-envs/envs/staging", "--images", IMAGES,
                 "--timeout", String.valueOf(timeout), "--interval", "0"));
         args.addAll(List.of(extra));
@@ -64,12 +66,9 @@ class WaitDeployedCommandTest {
     @Test
     void readyWhenArgoCdReportsSuccessOnACommitPinningTheDigestsAndPrintsEverythingStagingRuns() throws IOException {
         // tip: a dev write-back after ours; Argo CD synced staging at our write-back commit
-        github.commits(REPO, "main", List.of("c3", "c2", "c1"));
-        github.file(REPO, OVERLAY, "c3", overlay(NEW));
-        github.file(REPO, OVERLAY, "c2", overlay(NEW));
-        github.file(REPO, OVERLAY, "c1", overlay(OLD));
-        github.statuses(REPO, "c2", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
-        github.statuses(REPO, "c1", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        history("c3", NEW, "c2", NEW, "c1", OLD);
+        argoCd("c2", "success", "");
+        argoCd("c1", "success", "");
         Path output = work.resolve("output");
         assertThat(waitDeployed("--github-output", output.toString())).isZero();
         assertThat(Files.readString(output)).contains("revision=c2\n")
@@ -78,43 +77,36 @@ class WaitDeployedCommandTest {
 
     @Test
     void aStatusOnAnOlderImageSetOrAnotherAppDoesNotCount() {
-        github.commits(REPO, "main", List.of("c2", "c1"));
-        github.file(REPO, OVERLAY, "c2", overlay(NEW));
-        github.file(REPO, OVERLAY, "c1", overlay(OLD));
+        history("c2", NEW, "c1", OLD);
         github.statuses(REPO, "c2", "argocd/shop-dev", "success", "", "shop-argocd[bot]",
                 "argocd/shop-staging", "pending", "", "shop-argocd[bot]");
-        github.statuses(REPO, "c1", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        argoCd("c1", "success", "");
         assertThat(waitDeployed()).isEqualTo(1);
     }
 
     @Test
     void aDegradedOrFailedSyncFailsAtOnce() {
-        github.commits(REPO, "main", List.of("c2"));
-        github.file(REPO, OVERLAY, "c2", overlay(NEW));
-        github.statuses(REPO, "c2", "argocd/shop-staging", "failure", "Degraded", "shop-argocd[bot]");
+        history("c2", NEW);
+        argoCd("c2", "failure", "Degraded");
         assertThat(waitDeployed(600)).isEqualTo(1);
     }
 
     @Test
     void anotherRunChangingTheOverlayAfterThisOneFailsInsteadOfTestingItsImages() {
-        github.commits(REPO, "main", List.of("c3", "c2"));
-        github.file(REPO, OVERLAY, "c3", overlay(OLD));
-        github.file(REPO, OVERLAY, "c2", overlay(NEW));
-        github.statuses(REPO, "c2", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        history("c3", OLD, "c2", NEW);
+        argoCd("c2", "success", "");
         assertThat(waitDeployed(600)).isEqualTo(1);
     }
 
     @Test
     void withoutImagesItWaitsForWhatTheTipPins() {
         // prod after a promotion merge: the tip pins NEW, Argo CD has only reported the old set so far
-        github.commits(REPO, "main", List.of("c2", "c1"));
-        github.file(REPO, OVERLAY, "c2", overlay(NEW));
-        github.file(REPO, OVERLAY, "c1", overlay(OLD));
-        github.statuses(REPO, "c1", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        history("c2", NEW, "c1", OLD);
+        argoCd("c1", "success", "");
         String[] args = {"wait-deployed", "--api-url", github.url(), "--repository", REPO, "--app", "shop-staging",
                 "--env-dir", "gitops-envs/envs/staging", "--timeout", "0", "--interval", "0"};
         assertThat(PipelineCli.commandLine().execute(args)).isEqualTo(1);
-        github.statuses(REPO, "c2", "argocd/shop-staging", "success", "", "shop-argocd[bot]");
+        argoCd("c2", "success", "");
         assertThat(PipelineCli.commandLine().execute(args)).isZero();
     }
 

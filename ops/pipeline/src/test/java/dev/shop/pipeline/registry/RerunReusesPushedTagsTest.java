@@ -1,10 +1,8 @@
 package dev.shop.pipeline.registry;
 
 import dev.shop.pipeline.PipelineCli;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,24 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that exists is not built again, and its digest comes from the registry, so the write-back gets
  * image, tag and digest whether this run or an earlier one pushed.
  */
-class RerunReusesPushedTagsTest {
+class RerunReusesPushedTagsTest extends LocalRegistryTest {
 
-    @TempDir
-    static Path work;
-    private static LocalRegistry registry;
     private static String catalogDigest;
 
     @BeforeAll
     static void pushCatalog() {
-        registry = LocalRegistry.start(work.resolve("registry"));
         catalogDigest = TestImages.push(registry.client(), "shop/catalog", "1.4.0-alpha.7", "catalog layer");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @Test

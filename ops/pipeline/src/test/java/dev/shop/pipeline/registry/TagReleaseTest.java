@@ -2,10 +2,9 @@ package dev.shop.pipeline.registry;
 
 import dev.shop.pipeline.PipelineCli;
 import dev.shop.pipeline.PipelineException;
-import org.junit.jupiter.api.AfterAll;
+import dev.shop.pipeline.TestOverlays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,24 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Release tags land on the exact digest staging runs, against a real registry (Debian's
  * docker-registry on loopback, installed by ops/bin/install-rehearsal-deps).
  */
-class TagReleaseTest {
+class TagReleaseTest extends LocalRegistryTest {
 
-    @TempDir
-    static Path work;
-    private static LocalRegistry registry;
     private static String digest;
 
     @BeforeAll
     static void pushAnImage() {
-        registry = LocalRegistry.start(work.resolve("registry"));
         digest = TestImages.push(registry.client(), "shop/catalog", "1.4.0-rc.2", "a layer");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @Test
@@ -70,15 +58,7 @@ class TagReleaseTest {
     private static Path overlay(String name, String imageDigest) throws IOException {
         Path dir = work.resolve(name);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                images:
-                  - name: catalog
-                    newName: %s/shop/catalog
-                    newTag: 1.4.0-rc.2
-                    digest: %s
-                """.formatted(registry.host(), imageDigest));
+        Files.writeString(dir.resolve("kustomization.yaml"), TestOverlays.pinning(registry.host() + "/shop", "1.4.0-rc.2", "catalog", imageDigest));
         return dir;
     }
 }

@@ -3,6 +3,7 @@ package dev.shop.pipeline.rehearsal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.pipeline.PipelineCli;
 import dev.shop.pipeline.Processes;
+import dev.shop.pipeline.TestOverlays;
 import dev.shop.pipeline.github.GithubApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,15 +114,7 @@ class LocalGithubTest {
     private String commitOverlay(String digest) throws IOException {
         Path overlay = remote.resolve("gitops-envs/envs/staging/kustomization.yaml");
         Files.createDirectories(overlay.getParent());
-        Files.writeString(overlay, """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                images:
-                  - name: catalog
-                    newName: 127.0.0.1:5000/shop/catalog
-                    newTag: 1.1.0-rc.1
-                    digest: %s
-                """.formatted(digest));
+        Files.writeString(overlay, TestOverlays.pinning("127.0.0.1:5000/shop", "1.1.0-rc.1", "catalog", digest));
         RehearsalRepository.git(remote, "init", "--quiet", "--initial-branch=main");
         RehearsalRepository.git(remote, "add", "-A");
         RehearsalRepository.git(remote, "commit", "--quiet", "-m", "staging pins catalog");

@@ -2,6 +2,7 @@ package dev.shop.pipeline.release;
 
 import dev.shop.pipeline.PipelineCli;
 import dev.shop.pipeline.Processes;
+import dev.shop.pipeline.TestOverlays;
 import dev.shop.pipeline.github.GithubStub;
 import dev.shop.pipeline.registry.OverlayImages;
 import org.junit.jupiter.api.AfterEach;
@@ -45,12 +46,7 @@ class ReleaseCheckCommandTest {
         git("add", "-A");
         git("commit", "--quiet", "-m", "initial");
         git("tag", "v1.3.0");
-        git("checkout", "--quiet", "-b", "release/1.4");
-        Files.writeString(repo.resolve("service.txt"), "1.4 work\n");
-        git("add", "-A");
-        git("commit", "--quiet", "-m", "release 1.4 work");
-        releaseHead = git("rev-parse", "HEAD").strip();
-        git("checkout", "--quiet", "main");
+        releaseHead = branchWithOneCommit("release/1.4", "main", "service.txt", "release 1.4 work");
         // the statuses link to run 42: the release workflow on the release branch at its head
         github.run(REPO, ".github/workflows/release.yml", "release/1.4", releaseHead);
     }
@@ -62,9 +58,8 @@ class ReleaseCheckCommandTest {
 
     @Test
     void aMergedReleaseWhoseHeadPassedTheLoadTestOnExactlyStagingsImagesIsReleased() throws IOException {
-        writeBack(TESTED, releaseHead);
-        String merge = mergeRelease();
-        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        String merge = writeBackAndMergeRelease();
+        loadTestPassedOn(TESTED);
         Path output = repo.resolve("output");
         assertThat(check("--github-output", output.toString())).isZero();
         assertThat(Files.readString(output)).contains("release=true\n").contains("digests={\"catalog\":\"" + TESTED + "\"}");
@@ -73,16 +68,14 @@ class ReleaseCheckCommandTest {
 
     @Test
     void stagingHoldingOtherDigestsThanTheTestedOnesIsRefused() throws IOException {
-        writeBack(TESTED, releaseHead);
-        mergeRelease();
-        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", OLD)), "github-actions[bot]");
+        writeBackAndMergeRelease();
+        loadTestPassedOn(OLD);
         assertThat(check()).isEqualTo(1);
     }
 
     @Test
     void aFailedTestOrAStatusSetByAPersonIsRefused() throws IOException {
-        writeBack(TESTED, releaseHead);
-        mergeRelease();
+        writeBackAndMergeRelease();
         String proof = ReleaseProof.describe(Map.of("catalog", TESTED));
         github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", proof, "some-writer");
         assertThat(check()).isEqualTo(1);
@@ -92,9 +85,8 @@ class ReleaseCheckCommandTest {
 
     @Test
     void aStatusSetByAnyOtherWorkflowRunIsRefused() throws IOException {
-        writeBack(TESTED, releaseHead);
-        mergeRelease();
-        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        writeBackAndMergeRelease();
+        loadTestPassedOn(TESTED);
         // a writer's own workflow on a feature branch sets the same status with its GITHUB_TOKEN
         github.run(REPO, ".github/workflows/release.yml", "feature/fake", releaseHead);
         assertThat(check()).isEqualTo(1);
@@ -106,15 +98,10 @@ class ReleaseCheckCommandTest {
 
     @Test
     void anImageBuiltFromAnotherBranchIsRefusedEvenWithAMatchingTest() throws IOException {
-        git("checkout", "--quiet", "-b", "hotfix/1.3.1", "v1.3.0");
-        Files.writeString(repo.resolve("fix.txt"), "fix\n");
-        git("add", "-A");
-        git("commit", "--quiet", "-m", "hotfix work");
-        String hotfixHead = git("rev-parse", "HEAD").strip();
-        git("checkout", "--quiet", "main");
+        String hotfixHead = branchWithOneCommit("hotfix/1.3.1", "v1.3.0", "fix.txt", "hotfix work");
         writeBack(TESTED, hotfixHead);
         mergeRelease();
-        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", TESTED)), "github-actions[bot]");
+        loadTestPassedOn(TESTED);
         assertThat(check()).isEqualTo(1);
     }
 
@@ -127,15 +114,16 @@ class ReleaseCheckCommandTest {
         mergeRelease();
         assertThat(check()).isEqualTo(1);
 
-        git("checkout", "--quiet", "-b", "feature/ci", "main");
-        Files.writeString(repo.resolve("ci.txt"), "ci\n");
-        git("add", "-A");
-        git("commit", "--quiet", "-m", "ci change");
-        git("checkout", "--quiet", "main");
+        branchWithOneCommit("feature/ci", "main", "ci.txt", "ci change");
         git("merge", "--quiet", "--no-ff", "-m", "Merge pull request #9 from shop-org/feature/ci", "feature/ci");
         Files.delete(output);
         assertThat(check("--github-output", output.toString())).isZero();
         assertThat(Files.readString(output)).isEqualTo("release=false\n");
+    }
+
+    /** The release workflow's load-test status on the release head: passed on staging running catalog at digest. */
+    private void loadTestPassedOn(String digest) {
+        github.statuses(REPO, releaseHead, ReleaseProof.CONTEXT, "success", ReleaseProof.describe(Map.of("catalog", digest)), "github-actions[bot]");
     }
 
     private int check(String... extra) {
@@ -143,6 +131,12 @@ class ReleaseCheckCommandTest {
                 "--repo", repo.toString()));
         args.addAll(List.of(extra));
         return PipelineCli.commandLine().execute(args.toArray(String[]::new));
+    }
+
+    /** staging deploys the tested image built from the release head, then the release is merged into main. */
+    private String writeBackAndMergeRelease() throws IOException {
+        writeBack(TESTED, releaseHead);
+        return mergeRelease();
     }
 
     private String mergeRelease() {
@@ -161,16 +155,19 @@ class ReleaseCheckCommandTest {
     private void writeOverlay(String digest) throws IOException {
         Path file = repo.resolve(OVERLAY);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                images:
-                  - name: catalog
-                    newName: r.example/shop/catalog
-                    newTag: 1.4.0-rc.1
-                    digest: %s
-                """.formatted(digest));
+        Files.writeString(file, TestOverlays.pinning("r.example/shop", "1.4.0-rc.1", "catalog", digest));
         assertThat(OverlayImages.digests(OverlayImages.parse(Files.readString(file), OVERLAY))).containsEntry("catalog", digest);
+    }
+
+    /** A branch from start with one commit adding file; back on main afterwards. Returns the branch head. */
+    private String branchWithOneCommit(String branch, String start, String file, String message) throws IOException {
+        git("checkout", "--quiet", "-b", branch, start);
+        Files.writeString(repo.resolve(file), message + "\n");
+        git("add", "-A");
+        git("commit", "--quiet", "-m", message);
+        String head = git("rev-parse", "HEAD").strip();
+        git("checkout", "--quiet", "main");
+        return head;
     }
 
     private String git(String... args) {

@@ -1,6 +1,7 @@
 package dev.shop.repochecks.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.gitops.support.GitRepos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +41,8 @@ class MemoryLimitsTest {
         Path next = work.resolve(env);
         Files.createDirectories(next);
         Files.copy(Repo.ENVS.resolve(env).resolve("kustomization.yaml"), next.resolve("kustomization.yaml"));
-        Repo.copyTree(Repo.GITOPS_ENVS.resolve("base"), next.resolve("shared/base"));
-        Repo.copyTree(Repo.GITOPS_ENVS.resolve("components"), next.resolve("shared/components"));
+        GitRepos.copyTree(Repo.GITOPS_ENVS.resolve("base"), next.resolve("shared/base"));
+        GitRepos.copyTree(Repo.GITOPS_ENVS.resolve("components"), next.resolve("shared/components"));
         List<JsonNode> rendered = Repo.render(next);
 
         assertThat(Repo.ofKind(rendered, "Deployment")).as("shop Deployments in envs/" + env).hasSize(3);

@@ -1,6 +1,7 @@
 package dev.shop.repochecks.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.gitops.support.GitRepos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class PublicIngressTest {
 
     @Test
     void aPageTheIngressDoesNotListIsNoticed(@TempDir Path source) throws IOException {
-        Repo.copyTree(STOREFRONT, source);
+        GitRepos.copyTree(STOREFRONT, source);
         Files.writeString(source.resolve("java/WishlistResource.java"), """
                 @Path("/wishlist")
                 @Produces(MediaType.TEXT_HTML)

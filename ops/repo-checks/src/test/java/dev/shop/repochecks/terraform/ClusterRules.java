@@ -24,35 +24,21 @@ final class ClusterRules {
     private ClusterRules() {
     }
 
-    static List<String> all(TerraformTree tree) {
-        List<String> findings = new ArrayList<>();
-        findings.addAll(addonsPinned(tree));
-        findings.addAll(privateApiAdmitsOperators(tree));
-        findings.addAll(ssoRoleArnsHavePath(tree));
-        return findings;
-    }
-
     /**
      * Every EKS add-on names an exact addon_version and does not ask for most_recent: otherwise
      * each plan may install whatever EKS offers that day.
      */
     static List<String> addonsPinned(TerraformTree tree) {
         List<String> findings = new ArrayList<>();
-        for (Folder folder : tree.folders()) {
-            folder.blocks("module").forEach((callName, call) -> {
-                if (!call.path("source").asText("").equals(EKS_MODULE) || !call.has("addons")) {
-                    return;
-                }
-                JsonNode addons = folder.resolveLocal(call.path("addons"));
-                if (!addons.isObject()) {
-                    findings.add(folder.name() + ": module " + callName + " addons must be written out as an object so their versions can be checked");
-                    return;
-                }
-                fields(addons).forEach((addon, settings) -> checkAddon(folder.name() + ": module " + callName + " add-on " + addon, settings, findings));
-            });
-            folder.blocks("resource", "aws_eks_addon").forEach((name, addon) ->
-                    checkAddon(folder.name() + ": aws_eks_addon " + name, addon, findings));
-        }
+        tree.moduleCalls(EKS_MODULE).stream().filter(call -> call.body().has("addons")).forEach(call -> {
+            JsonNode addons = call.folder().resolveLocal(call.body().path("addons"));
+            if (!addons.isObject()) {
+                findings.add(call.where() + " addons must be written out as an object so their versions can be checked");
+                return;
+            }
+            fields(addons).forEach((addon, settings) -> checkAddon(call.where() + " add-on " + addon, settings, findings));
+        });
+        tree.blocks("resource", "aws_eks_addon").forEach(addon -> checkAddon(addon.where(), addon.body(), findings));
         return findings;
     }
 
@@ -72,18 +58,13 @@ final class ClusterRules {
      */
     static List<String> privateApiAdmitsOperators(TerraformTree tree) {
         List<String> findings = new ArrayList<>();
-        for (Folder folder : tree.folders()) {
-            folder.blocks("module").forEach((callName, call) -> {
-                if (!call.path("source").asText("").equals(EKS_MODULE) || call.path("endpoint_public_access").asBoolean(false)) {
-                    return;
-                }
-                JsonNode rules = folder.resolveLocal(call.path("security_group_additional_rules"));
-                if (!rules.toString().contains("443") || Expressions.variables(rules).isEmpty()) {
-                    findings.add(folder.name() + ": module " + callName + " has a private API endpoint but security_group_additional_rules"
-                            + " admits no 443 from a variable's CIDRs or security groups: only the nodes could reach the API");
-                }
-            });
-        }
+        tree.moduleCalls(EKS_MODULE).stream().filter(call -> !call.body().path("endpoint_public_access").asBoolean(false)).forEach(call -> {
+            JsonNode rules = call.folder().resolveLocal(call.body().path("security_group_additional_rules"));
+            if (!rules.toString().contains("443") || Expressions.variables(rules).isEmpty()) {
+                findings.add(call.where() + " has a private API endpoint but security_group_additional_rules"
+                        + " admits no 443 from a variable's CIDRs or security groups: only the nodes could reach the API");
+            }
+        });
         return findings;
     }
 
@@ -94,7 +75,7 @@ final class ClusterRules {
             folder.files().forEach((file, body) -> checkSsoArns(tree.relative(file), body, findings));
         }
         tree.otherHcl().forEach((file, body) -> checkSsoArns(tree.relative(file), body, findings));
-        return TerraformRules.distinct(findings);
+        return Findings.distinct(findings);
     }
 
     private static void checkSsoArns(String where, JsonNode body, List<String> findings) {

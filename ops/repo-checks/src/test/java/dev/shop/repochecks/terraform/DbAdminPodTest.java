@@ -106,7 +106,7 @@ class DbAdminPodTest {
             if (context.path("privileged").asBoolean(false)) {
                 violations.add(name + ": privileged");
             }
-            List<String> dropped = TerraformRules.textValues(context.path("capabilities").path("drop"));
+            List<String> dropped = TerraformTree.textValues(context.path("capabilities").path("drop"));
             JsonNode added = context.path("capabilities").path("add");
             if (!dropped.contains("ALL")) {
                 violations.add(name + ": capabilities do not drop ALL");

@@ -32,20 +32,13 @@ final class ModuleInputRules {
     private ModuleInputRules() {
     }
 
-    static List<String> all(TerraformTree tree, ModuleFacts facts) {
-        List<String> findings = new ArrayList<>();
-        findings.addAll(inputsExist(tree, facts));
-        findings.addAll(versionFloors(tree, facts));
-        return findings;
-    }
-
     /** Every argument of a registry module call is an input of that module version, with a literal of a fitting kind; every required input is passed. */
     static List<String> inputsExist(TerraformTree tree, ModuleFacts facts) {
         List<String> findings = new ArrayList<>();
         for (Folder folder : tree.folders()) {
             folder.blocks("module").forEach((callName, call) -> {
                 String source = call.path("source").asText("");
-                if (!TerraformRules.isRegistry(source)) {
+                if (!ModuleSources.isRegistry(source)) {
                     return;
                 }
                 String version = call.path("version").asText("");
@@ -57,7 +50,7 @@ final class ModuleInputRules {
                 }
                 Map<String, ModuleFacts.Input> inputs = module.get().inputs();
                 Map<String, JsonNode> arguments = new HashMap<>(fields(call));
-                TerraformRules.MODULE_META_ARGUMENTS.forEach(arguments::remove);
+                ModuleSources.META_ARGUMENTS.forEach(arguments::remove);
                 for (String argument : new TreeSet<>(arguments.keySet())) {
                     ModuleFacts.Input input = inputs.get(argument);
                     if (input == null) {
@@ -104,7 +97,7 @@ final class ModuleInputRules {
                         }
                     })));
         }
-        return TerraformRules.distinct(findings);
+        return Findings.distinct(findings);
     }
 
     private record Need(List<Integer> floor, String who) {
@@ -121,7 +114,7 @@ final class ModuleInputRules {
         List<Need> needs = new ArrayList<>();
         folder.blocks("module").forEach((callName, call) -> {
             String source = call.path("source").asText("");
-            if (TerraformRules.isLocal(source)) {
+            if (ModuleSources.isLocal(source)) {
                 tree.folder(folder.dir().resolve(source).normalize()).ifPresent(child -> {
                     lowerBound(requiredVersion(child)).ifPresent(floor -> needs.add(new Need(floor, child.name())));
                     needs.addAll(terraformNeeds(tree, child, facts, cache, visiting));

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import static dev.shop.repochecks.terraform.TerraformTree.Folder;
-
 /**
  * A secret version Terraform writes has a value: PutSecretValue with neither SecretString nor
  * SecretBinary fails the apply. The secrets-manager module writes a version whenever it creates
@@ -25,16 +23,10 @@ final class SecretValueRules {
 
     static List<String> secretVersionsHaveAValue(TerraformTree tree) {
         List<String> findings = new ArrayList<>();
-        for (Folder folder : tree.folders()) {
-            folder.blocks("module").forEach((callName, call) -> {
-                if (call.path("source").asText("").equals(SECRETS_MANAGER_MODULE)
-                        && !call.path("create_random_password").asBoolean(false)) {
-                    check(folder.name() + ": module " + callName, call, findings);
-                }
-            });
-            folder.blocks("resource", "aws_secretsmanager_secret_version").forEach((name, version) ->
-                    check(folder.name() + ": aws_secretsmanager_secret_version " + name, version, findings));
-        }
+        tree.moduleCalls(SECRETS_MANAGER_MODULE).stream()
+                .filter(call -> !call.body().path("create_random_password").asBoolean(false))
+                .forEach(call -> check(call.where(), call.body(), findings));
+        tree.blocks("resource", "aws_secretsmanager_secret_version").forEach(version -> check(version.where(), version.body(), findings));
         return findings;
     }
 

@@ -43,6 +43,6 @@ final class StableKeyRules {
                 });
             }
         }
-        return TerraformRules.distinct(findings);
+        return Findings.distinct(findings);
     }
 }

@@ -95,6 +95,42 @@ final class TerraformTree {
         return root.relativize(path.toAbsolutePath().normalize()).toString();
     }
 
+    /** Every module call of every folder, in folder order. */
+    List<Block> moduleCalls() {
+        return folders().stream()
+                .flatMap(folder -> folder.blocks("module").entrySet().stream()
+                        .map(call -> new Block(folder, "module", call.getKey(), call.getValue())))
+                .toList();
+    }
+
+    /** The calls of one registry module, by its exact source. */
+    List<Block> moduleCalls(String source) {
+        return moduleCalls().stream().filter(call -> call.source().equals(source)).toList();
+    }
+
+    /** Every resource or data block of one type, in folder order. */
+    List<Block> blocks(String kind, String type) {
+        return folders().stream()
+                .flatMap(folder -> folder.blocks(kind, type).entrySet().stream()
+                        .map(block -> new Block(folder, type, block.getKey(), block.getValue())))
+                .toList();
+    }
+
+    /**
+     * One block and the folder it is in; where() names it in findings as "folder: label name",
+     * label being "module" or the resource type.
+     */
+    record Block(Folder folder, String label, String name, JsonNode body) {
+
+        String source() {
+            return body.path("source").asText("");
+        }
+
+        String where() {
+            return folder.name() + ": " + label + " " + name;
+        }
+    }
+
     /** One Terraform module (a folder of .tf files): its blocks merged across files. */
     static final class Folder {
         private final Path dir;
@@ -199,6 +235,13 @@ final class TerraformTree {
             }
         }
         return fields;
+    }
+
+    /** The elements of a JSON array as text. */
+    static List<String> textValues(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     /** hcl2json wraps every block body in an array; the first element is the block. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,34 +67,30 @@ final class HardeningRules {
      */
     static List<String> leastPrivilege(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            if (file.isAction()) {
-                continue;
-            }
+        for (WorkflowFile file : workflows(files)) {
             JsonNode top = file.tree().get("permissions");
             if (top == null) {
                 findings.add(file.name() + ": no top-level permissions (set permissions: {})");
             } else if (!readOnly(top)) {
                 findings.add(file.name() + ": top-level permissions grant more than read: " + top);
             }
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                JsonNode permissions = job.getValue().get("permissions");
-                String where = file.name() + " job " + job.getKey();
-                if (permissions == null) {
-                    findings.add(where + ": no permissions of its own");
-                    continue;
-                }
-                boolean idToken = "write".equals(permissions.path("id-token").asText());
-                boolean usesOidc = usesOidc(files, job.getValue());
-                if (idToken && !usesOidc) {
-                    findings.add(where + ": id-token: write without a step that uses OIDC");
-                }
-                if (usesOidc && !idToken) {
-                    findings.add(where + ": uses OIDC but lacks id-token: write");
-                }
-                if (permissions.isTextual() && permissions.asText().equals("write-all")) {
-                    findings.add(where + ": permissions write-all");
-                }
+        }
+        for (Job job : jobs(workflows(files))) {
+            JsonNode permissions = job.body().get("permissions");
+            if (permissions == null) {
+                findings.add(job.where() + ": no permissions of its own");
+                continue;
+            }
+            boolean idToken = "write".equals(permissions.path("id-token").asText());
+            boolean usesOidc = usesOidc(files, job.body());
+            if (idToken && !usesOidc) {
+                findings.add(job.where() + ": id-token: write without a step that uses OIDC");
+            }
+            if (usesOidc && !idToken) {
+                findings.add(job.where() + ": uses OIDC but lacks id-token: write");
+            }
+            if (permissions.isTextual() && permissions.asText().equals("write-all")) {
+                findings.add(job.where() + ": permissions write-all");
             }
         }
         return findings;
@@ -140,21 +135,21 @@ final class HardeningRules {
      */
     static List<String> noDroppedDeployments(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            if (file.isAction()) {
-                continue;
-            }
-            boolean delivers = file.triggers().has("push") || file.triggers().has("workflow_dispatch") || file.triggers().has("workflow_call");
-            if (delivers && file.tree().has("concurrency")) {
+        for (WorkflowFile file : workflows(files)) {
+            if (delivers(file) && file.tree().has("concurrency")) {
                 findings.add(file.name() + ": a workflow-level concurrency group cancels queued runs");
             }
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                if (job.getValue().has("concurrency") && (delivers || job.getValue().has("environment"))) {
-                    findings.add(file.name() + " job " + job.getKey() + ": its concurrency group cancels queued deployments");
-                }
+        }
+        for (Job job : jobs(workflows(files))) {
+            if (job.body().has("concurrency") && (delivers(job.file()) || job.body().has("environment"))) {
+                findings.add(job.where() + ": its concurrency group cancels queued deployments");
             }
         }
         return findings;
+    }
+
+    private static boolean delivers(WorkflowFile file) {
+        return file.triggers().has("push") || file.triggers().has("workflow_dispatch") || file.triggers().has("workflow_call");
     }
 
     /**
@@ -165,40 +160,38 @@ final class HardeningRules {
      */
     static List<String> appTokenLastAndJobsBounded(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                String where = file.name() + " job " + job.getKey();
-                JsonNode value = job.getValue();
-                if (value.has("steps") && !value.has("timeout-minutes")) {
-                    findings.add(where + ": no timeout-minutes (a hung build would hold the runner for 6 h)");
-                }
-                if ("inherit".equals(value.path("secrets").asText()) && !value.path("uses").asText().startsWith("./.github/workflows/")) {
-                    findings.add(where + ": secrets: inherit hands every secret to another repository's workflow");
-                }
-                List<JsonNode> steps = file.steps(value);
-                int token = -1;
-                int lastBuild = -1;
-                for (int i = 0; i < steps.size(); i++) {
-                    JsonNode step = steps.get(i);
-                    String uses = step.path("uses").asText();
-                    if (uses.startsWith(APP_TOKEN + "@")) {
-                        token = i;
-                        boolean scoped = false;
-                        for (java.util.Iterator<String> names = step.path("with").fieldNames(); names.hasNext(); ) {
-                            scoped |= names.next().startsWith("permission-");
-                        }
-                        if (!scoped) {
-                            findings.add(where + ": the App token asks for every permission of the App (set permission-*)");
-                        }
+        for (Job job : jobs(files)) {
+            String where = job.where();
+            JsonNode value = job.body();
+            if (value.has("steps") && !value.has("timeout-minutes")) {
+                findings.add(where + ": no timeout-minutes (a hung build would hold the runner for 6 h)");
+            }
+            if ("inherit".equals(value.path("secrets").asText()) && !value.path("uses").asText().startsWith("./.github/workflows/")) {
+                findings.add(where + ": secrets: inherit hands every secret to another repository's workflow");
+            }
+            List<JsonNode> steps = job.file().steps(value);
+            int token = -1;
+            int lastBuild = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                JsonNode step = steps.get(i);
+                String uses = step.path("uses").asText();
+                if (uses.startsWith(APP_TOKEN + "@")) {
+                    token = i;
+                    boolean scoped = false;
+                    for (java.util.Iterator<String> names = step.path("with").fieldNames(); names.hasNext(); ) {
+                        scoped |= names.next().startsWith("permission-");
                     }
-                    if (uses.equals("./.github/actions/pipeline-tools") || uses.equals("./.github/actions/setup-build")
-                            || step.path("run").asText("").contains("./mvnw")) {
-                        lastBuild = i;
+                    if (!scoped) {
+                        findings.add(where + ": the App token asks for every permission of the App (set permission-*)");
                     }
                 }
-                if (token >= 0 && token < lastBuild) {
-                    findings.add(where + ": the App token is minted before a build step; the build could read it");
+                if (uses.equals("./.github/actions/pipeline-tools") || uses.equals("./.github/actions/setup-build")
+                        || step.path("run").asText("").contains("./mvnw")) {
+                    lastBuild = i;
                 }
+            }
+            if (token >= 0 && token < lastBuild) {
+                findings.add(where + ": the App token is minted before a build step; the build could read it");
             }
         }
         return findings;
@@ -228,23 +221,21 @@ final class HardeningRules {
      */
     static List<String> credentialsWhereTheyAreTrusted(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
+        for (Job job : jobs(files)) {
+            WorkflowFile file = job.file();
+            JsonNode value = job.body();
             boolean pullRequestTriggered = !file.isAction()
                     && (file.triggers().has("pull_request") || file.triggers().has("pull_request_target"));
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                JsonNode value = job.getValue();
-                String where = file.name() + " job " + job.getKey();
-                boolean appToken = file.steps(value).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@"));
-                boolean oidc = !value.has("uses") && usesOidc(files, value);
-                if (appToken && !value.has("environment")) {
-                    findings.add(where + ": uses the GitHub App key outside a protected environment");
-                }
-                if (oidc && !value.has("environment")) {
-                    findings.add(where + ": assumes an AWS role outside an environment (roles trust environment subjects)");
-                }
-                if (usesOidc(files, value) && pullRequestTriggered) {
-                    findings.add(where + ": assumes an AWS role in a pull-request workflow");
-                }
+            boolean appToken = mintsAppToken(file, value);
+            boolean oidc = !value.has("uses") && usesOidc(files, value);
+            if (appToken && !value.has("environment")) {
+                findings.add(job.where() + ": uses the GitHub App key outside a protected environment");
+            }
+            if (oidc && !value.has("environment")) {
+                findings.add(job.where() + ": assumes an AWS role outside an environment (roles trust environment subjects)");
+            }
+            if (usesOidc(files, value) && pullRequestTriggered) {
+                findings.add(job.where() + ": assumes an AWS role in a pull-request workflow");
             }
         }
         return findings;
@@ -258,13 +249,9 @@ final class HardeningRules {
      */
     static List<String> noBuildOnGitopsCommits(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            if (file.isAction()) {
-                continue;
-            }
+        for (WorkflowFile file : workflows(files)) {
             JsonNode push = file.triggers().get("push");
-            boolean writes = file.jobs().stream().anyMatch(job -> usesOidc(files, job.getValue())
-                    || file.steps(job.getValue()).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@")));
+            boolean writes = file.jobs().stream().anyMatch(job -> usesOidc(files, job.getValue()) || mintsAppToken(file, job.getValue()));
             if (push == null || !writes) {
                 continue;
             }
@@ -294,6 +281,27 @@ final class HardeningRules {
         return findings;
     }
 
+    /** A job of a workflow; where() names it in findings as "file job id". */
+    private record Job(WorkflowFile file, String id, JsonNode body) {
+
+        String where() {
+            return file.name() + " job " + id;
+        }
+    }
+
+    /** The workflows, without the composite actions. */
+    private static List<WorkflowFile> workflows(List<WorkflowFile> files) {
+        return files.stream().filter(file -> !file.isAction()).toList();
+    }
+
+    private static List<Job> jobs(List<WorkflowFile> files) {
+        return files.stream().flatMap(file -> file.jobs().stream().map(job -> new Job(file, job.getKey(), job.getValue()))).toList();
+    }
+
+    private static boolean mintsAppToken(WorkflowFile file, JsonNode job) {
+        return file.steps(job).stream().anyMatch(step -> step.path("uses").asText().startsWith(APP_TOKEN + "@"));
+    }
+
     private static boolean readOnly(JsonNode permissions) {
         if (permissions.isTextual()) {
             return permissions.asText().equals("read-all");
@@ -304,14 +312,6 @@ final class HardeningRules {
             }
         }
         return true;
-    }
-
-    private static boolean mentionsEnvironment(String group, String environment) {
-        if (environment.contains("${{")) {
-            String inner = environment.replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "");
-            return group.contains(inner);
-        }
-        return group.contains(environment);
     }
 
     /** Whether a job reaches AWS by OIDC: an OIDC step, or a call of a reusable workflow one of whose jobs does. */

@@ -3,11 +3,9 @@ package dev.shop.supplychain.signing;
 import dev.shop.supplychain.ImageReference;
 import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.support.FakeSigstore;
-import dev.shop.supplychain.support.TestRegistry;
-import org.junit.jupiter.api.AfterAll;
+import dev.shop.supplychain.support.RegistryTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,30 +22,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (support/FakeSigstore): the pipeline's identity is accepted; another workflow, another CA, a
  * forged log timestamp and a log entry for another signature are refused.
  */
-class KeylessVerifyTest {
+class KeylessVerifyTest extends RegistryTest {
 
     static final String PIPELINE = "https://github.com/example-org/shop/.github/workflows/deliver.yml@refs/heads/develop";
     static final String TRUSTED = "^https://github\\.com/example-org/shop/\\.github/workflows/deliver\\.yml@refs/heads/(develop|release/.+|hotfix/.+)$";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static java.nio.file.Path work;
-    private static TestRegistry registry;
     private static FakeSigstore sigstore;
     private static SignatureVerifier verifier;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = TestRegistry.start(work.resolve("registry"));
         sigstore = FakeSigstore.start(work.resolve("sigstore"));
         verifier = SignatureVerifier.trustingIdentity(FakeSigstore.GITHUB_ISSUER, TRUSTED, SigstoreTrust.parse(sigstore.trustedRoot()), List.of());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @Test

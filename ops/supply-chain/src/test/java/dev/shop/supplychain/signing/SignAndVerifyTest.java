@@ -5,11 +5,9 @@ import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.cli.SupplyChainCli;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
-import dev.shop.supplychain.support.TestRegistry;
-import org.junit.jupiter.api.AfterAll;
+import dev.shop.supplychain.support.RegistryTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,11 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * attach its SBOM, sign it with a local key, verify it; and the refusals of an unsigned, a
  * tampered and a foreign-signed digest.
  */
-class SignAndVerifyTest {
+class SignAndVerifyTest extends RegistryTest {
 
-    @TempDir
-    static Path work;
-    private static TestRegistry registry;
     private static Path privateKey;
     private static Path publicKey;
     private static ImageReference catalog;
@@ -41,7 +36,6 @@ class SignAndVerifyTest {
 
     @BeforeAll
     static void pushAttachAndSign() throws Exception {
-        registry = TestRegistry.start(work.resolve("registry"));
         privateKey = work.resolve("keys/pipeline.key");
         publicKey = work.resolve("keys/pipeline.pub");
         Keys.generate(privateKey, publicKey);
@@ -49,13 +43,6 @@ class SignAndVerifyTest {
         sbom = Path.of("src/test/resources/sboms/picocli-4.7.7/bom.json");
         assertThat(cli("attach-sbom", "--image", catalog.toString(), "--sbom", sbom.toString()).exit).isZero();
         assertThat(cli("sign", "--image", catalog.toString(), "--key", privateKey.toString(), "--sbom", sbom.toString()).exit).isZero();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @Test
