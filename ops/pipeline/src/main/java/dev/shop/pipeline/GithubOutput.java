@@ -1,5 +1,6 @@
 package dev.shop.pipeline;
 
+import dev.shop.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class GithubOutput {
             Files.writeString(file, name + "=" + value + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw PipelineException.environment("cannot write " + file + ": " + e.getMessage());
+            throw CliException.environment("cannot write " + file + ": " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;
 import dev.shop.gitops.kustomize.Kustomize;

@@ -1,7 +1,7 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.images.Holds;

@@ -1,10 +1,10 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
-import dev.shop.gitops.git.DeploymentHistory;
 import dev.shop.gitops.git.DeploymentHistory.Deployment;
+import dev.shop.gitops.git.DeploymentHistory;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.images.Holds;
 import dev.shop.gitops.images.ImageEntry;
@@ -172,7 +172,7 @@ public final class RollbackCommand implements Callable<Integer> {
             refusals.add(env + " never ran " + target.version + " of any service");
         }
         if (!refusals.isEmpty()) {
-            throw CliException.refusal(String.join("; ", refusals));
+            throw CliException.findings(String.join("; ", refusals));
         }
         return steps;
     }

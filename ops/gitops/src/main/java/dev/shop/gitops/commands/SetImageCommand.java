@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
@@ -132,12 +132,12 @@ public final class SetImageCommand implements Callable<Integer> {
     /** A held service, or a lower version than the env runs, is refused (exit 1) unless --allow-downgrade. */
     private void refuseHeldOrOlder(CommitWriter writer, String tip, String holdsPath, ImageEntry old) {
         Holds.parse(writer.read(tip, holdsPath), holdsPath).of(service).ifPresent(hold -> {
-            throw CliException.refusal(Holds.refusal(env, hold));
+            throw CliException.findings(Holds.refusal(env, hold));
         });
         Optional<SemVer> running = SemVer.parse(old.newTag());
         Optional<SemVer> next = SemVer.parse(tag);
         if (!allowDowngrade && running.isPresent() && next.isPresent() && next.get().compareTo(running.get()) < 0) {
-            throw CliException.refusal("downgrade of " + service + " in " + env + " from " + old.newTag() + " to " + tag
+            throw CliException.findings("downgrade of " + service + " in " + env + " from " + old.newTag() + " to " + tag
                     + " refused: " + env + " already runs a newer build (pass --allow-downgrade to write it anyway)");
         }
     }

@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.DeploymentHistory;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.manifests.Manifests;

@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.argocd.ArgoCdChecks;
 import dev.shop.gitops.kustomize.Kustomize;
 import dev.shop.gitops.layout.GitopsLayout;

@@ -1,5 +1,6 @@
 package dev.shop.gitops.commands;
 
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public class WriteOptions {
 
     CommitWriter writer(Git git) {
         if (maxAttempts < 1) {
-            throw dev.shop.gitops.CliException.usage("--max-attempts must be at least 1");
+            throw dev.shop.cli.CliException.usage("--max-attempts must be at least 1");
         }
         return new CommitWriter(git, remote, !noPush, maxAttempts);
     }

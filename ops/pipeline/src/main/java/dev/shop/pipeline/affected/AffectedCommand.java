@@ -1,8 +1,8 @@
 package dev.shop.pipeline.affected;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,15 +51,15 @@ public final class AffectedCommand implements Callable<Integer> {
     }
 
     private boolean commitExists(String commit) {
-        return Processes.run(List.of("git", "cat-file", "-e", commit + "^{commit}"), repo, Duration.ofSeconds(30)).ok();
+        return ProcessRunner.run(List.of("git", "cat-file", "-e", commit + "^{commit}"), repo, Duration.ofSeconds(30)).ok();
     }
 
     /** Three dots: the changes on head since it forked from base, not what base gained meanwhile. */
     private List<String> changedFiles() {
-        Processes.Result diff = Processes.run(List.of("git", "diff", "--name-only", "--no-renames", base + "..." + head),
+        ProcessRunner.Result diff = ProcessRunner.run(List.of("git", "diff", "--name-only", "--no-renames", base + "..." + head),
                 repo, Duration.ofSeconds(60));
         if (!diff.ok()) {
-            throw PipelineException.environment("git diff " + base + "..." + head + " failed: " + diff.stderr().strip());
+            throw CliException.environment("git diff " + base + "..." + head + " failed: " + diff.stderr().strip());
         }
         return diff.stdout().lines().filter(line -> !line.isBlank()).toList();
     }

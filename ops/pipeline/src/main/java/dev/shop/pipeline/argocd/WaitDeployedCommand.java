@@ -1,12 +1,12 @@
 package dev.shop.pipeline.argocd;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cli.CliException;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.github.GithubApi;
+import dev.shop.pipeline.github.GithubOptions;
 import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.registry.PublishedImages;
-import dev.shop.pipeline.github.GithubOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
         if (expected.isEmpty()) {
             List<String> tip = api.commits(branch, HISTORY);
             if (tip.isEmpty()) {
-                throw PipelineException.findings(branch + " has no commits");
+                throw CliException.findings(branch + " has no commits");
             }
             expected = deployments.digestsAt(tip.get(0));
         }
@@ -87,7 +87,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
                     continue;
                 }
                 if (!status.get().state().equals("success")) {
-                    throw PipelineException.findings(app + " " + status.get().state() + " at " + sha + ": "
+                    throw CliException.findings(app + " " + status.get().state() + " at " + sha + ": "
                             + status.get().description() + " " + status.get().targetUrl());
                 }
                 deployed = Optional.of(sha);
@@ -104,7 +104,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
             }
             String waiting = app + ": no " + context + " success yet on " + pinning.size() + " commit(s) pinning " + expected.values();
             if (Instant.now().plusSeconds(intervalSeconds).isAfter(deadline)) {
-                throw PipelineException.findings(waiting + " after " + timeoutSeconds + " s");
+                throw CliException.findings(waiting + " after " + timeoutSeconds + " s");
             }
             System.out.println(waiting);
             Thread.sleep(intervalSeconds * 1000);
@@ -124,7 +124,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
 
         SortedMap<String, String> digestsAt(String sha) {
             return byCommit.computeIfAbsent(sha, commit -> OverlayImages.digests(OverlayImages.parse(
-                    github.file(path, commit).orElseThrow(() -> PipelineException.findings(path + " does not exist at " + commit)),
+                    github.file(path, commit).orElseThrow(() -> CliException.findings(path + " does not exist at " + commit)),
                     path + "@" + commit)));
         }
 
@@ -143,7 +143,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
                 pinning.add(sha);
             }
             if (pinning.isEmpty()) {
-                throw PipelineException.findings(path + " on " + branch + " does not pin " + expected + " (it pins "
+                throw CliException.findings(path + " on " + branch + " does not pin " + expected + " (it pins "
                         + (commits.isEmpty() ? "nothing" : digestsAt(commits.get(0))) + "): another run changed it");
             }
             return pinning;

@@ -1,7 +1,7 @@
 package dev.shop.pipeline.registry;
 
+import dev.shop.cli.CliException;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,12 +42,12 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         Map<String, PublishedImages.Published> images = new TreeMap<>();
         Map<String, String> pushedNow = new TreeMap<>();
         for (String service : serviceNames(registry.services)) {
-            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> PipelineException.findings(
+            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> CliException.findings(
                     registry.image(service) + ":" + registry.tag + " is not in the registry: was " + service + " pushed?"));
             Path pushed = jibDigestFile(repo, service);
             if (Files.isRegularFile(pushed)) {
                 if (!Files.readString(pushed).strip().equals(digest)) {
-                    throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
+                    throw CliException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
                             + ", but Jib pushed " + Files.readString(pushed).strip());
                 }
                 pushedNow.put(service, digest);
@@ -68,7 +68,7 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         List<String> names = Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         for (String service : names) {
             if (!service.matches("[a-z][a-z0-9-]*")) {
-                throw PipelineException.usage("not a service name: " + service);
+                throw CliException.usage("not a service name: " + service);
             }
         }
         return names;
@@ -84,11 +84,11 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         for (String service : serviceNames(services)) {
             Path file = jibDigestFile(repo, service);
             if (!Files.isRegularFile(file)) {
-                throw PipelineException.findings(file + " is missing: was " + service + " built with a push?");
+                throw CliException.findings(file + " is missing: was " + service + " built with a push?");
             }
             String digest = Files.readString(file).strip();
             if (!DIGEST.matcher(digest).matches()) {
-                throw PipelineException.findings(file + " holds no sha256 digest: " + digest);
+                throw CliException.findings(file + " holds no sha256 digest: " + digest);
             }
             digests.put(service, digest);
         }

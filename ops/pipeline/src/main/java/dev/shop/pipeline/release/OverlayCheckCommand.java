@@ -1,7 +1,7 @@
 package dev.shop.pipeline.release;
 
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.registry.PublishedImages;
 import picocli.CommandLine.Command;
@@ -38,14 +38,14 @@ public final class OverlayCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> expected = PublishedImages.parseDigests(digests);
-        Processes.run(List.of("git", "fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch), repo, Duration.ofSeconds(120)).orThrow();
+        ProcessRunner.run(List.of("git", "fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch), repo, Duration.ofSeconds(120)).orThrow();
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
-        String text = Processes.run(List.of("git", "show", "FETCH_HEAD:" + overlay), repo, Duration.ofSeconds(30)).orThrow().stdout();
+        String text = ProcessRunner.run(List.of("git", "show", "FETCH_HEAD:" + overlay), repo, Duration.ofSeconds(30)).orThrow().stdout();
         SortedMap<String, String> pinned = OverlayImages.digests(OverlayImages.parse(text, branch + ":" + overlay));
         List<String> wrong = expected.entrySet().stream().filter(entry -> !entry.getValue().equals(pinned.get(entry.getKey())))
                 .map(entry -> entry.getKey() + " pins " + pinned.get(entry.getKey()) + ", not " + entry.getValue()).toList();
         if (!wrong.isEmpty()) {
-            throw PipelineException.findings(branch + ":" + overlay + ": " + String.join("; ", wrong));
+            throw CliException.findings(branch + ":" + overlay + ": " + String.join("; ", wrong));
         }
         System.out.println(branch + ":" + overlay + " pins " + expected);
         return 0;

@@ -1,12 +1,12 @@
 package dev.shop.pipeline.release;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.github.GithubApi;
-import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.github.GithubOptions;
+import dev.shop.pipeline.registry.OverlayImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,33 +64,33 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
         Optional<GithubApi.CommitStatus> proof = api.status(merged, ReleaseProof.CONTEXT);
         if (proof.isEmpty()) {
             if (namesRelease) {
-                throw PipelineException.findings(sha + " merges a release or hotfix branch, but its head " + merged
+                throw CliException.findings(sha + " merges a release or hotfix branch, but its head " + merged
                         + " has no " + ReleaseProof.CONTEXT + " status: the staging load test did not pass for it");
             }
             return notARelease(sha + " merges " + merged + ", which was never load tested in staging: not a release");
         }
         GithubApi.CommitStatus status = proof.get();
         if (!status.state().equals("success") || !status.creator().equals(ReleaseProof.ACTIONS_BOT)) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
                     + status.creator() + ": only a passed test recorded by GitHub Actions counts");
         }
         requireReleaseRun(api, status, merged);
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
         SortedMap<String, String> staging = OverlayImages.digests(OverlayImages.parse(git("show", sha + ":" + overlay), overlay));
         if (!status.description().equals(ReleaseProof.describe(staging))) {
-            throw PipelineException.findings("staging at " + sha + " pins " + staging + " (" + ReleaseProof.describe(staging)
+            throw CliException.findings("staging at " + sha + " pins " + staging + " (" + ReleaseProof.describe(staging)
                     + "), but the load test of " + merged + " passed for " + status.description());
         }
         Map<String, String> sources = sourceCommits(sha, overlay.substring(0, overlay.lastIndexOf('/', overlay.lastIndexOf('/') - 1)));
         for (Map.Entry<String, String> image : staging.entrySet()) {
             String source = sources.get(image.getValue());
             if (source == null) {
-                throw PipelineException.findings(image.getKey() + "@" + image.getValue() + " has no Gitops-Source-Commit in "
+                throw CliException.findings(image.getKey() + "@" + image.getValue() + " has no Gitops-Source-Commit in "
                         + sha + "'s history: it was not written by the pipeline");
             }
-            Processes.Result ancestor = Processes.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo, Duration.ofSeconds(30));
+            ProcessRunner.Result ancestor = ProcessRunner.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo, Duration.ofSeconds(30));
             if (!ancestor.ok()) {
-                throw PipelineException.findings(image.getKey() + "@" + image.getValue() + " was built from " + source
+                throw CliException.findings(image.getKey() + "@" + image.getValue() + " was built from " + source
                         + ", which is not in " + sha + "'s history (another branch's build)");
             }
         }
@@ -108,13 +108,13 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     private static void requireReleaseRun(GithubApi github, GithubApi.CommitStatus status, String merged) {
         java.util.regex.Matcher runId = RUN_URL.matcher(status.targetUrl());
         if (!runId.find()) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " links to no workflow run: " + status.targetUrl());
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " links to no workflow run: " + status.targetUrl());
         }
-        GithubApi.WorkflowRun run = github.run(Long.parseLong(runId.group(1))).orElseThrow(() -> PipelineException.findings(
+        GithubApi.WorkflowRun run = github.run(Long.parseLong(runId.group(1))).orElseThrow(() -> CliException.findings(
                 ReleaseProof.CONTEXT + " on " + merged + " links to run " + runId.group(1) + ", which does not exist"));
         boolean releaseBranch = run.headBranch().matches("(release|hotfix)/.+");
         if (!run.path().equals(ReleaseProof.WORKFLOW) || !releaseBranch || !run.headSha().equals(merged)) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " was set by " + run.path() + " on "
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " was set by " + run.path() + " on "
                     + run.headBranch() + " at " + run.headSha() + ", not by " + ReleaseProof.WORKFLOW + " on a release or hotfix branch at " + merged);
         }
     }
@@ -147,6 +147,6 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     private String git(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return Processes.run(command, repo, Duration.ofSeconds(60)).orThrow().stdout();
+        return ProcessRunner.run(command, repo, Duration.ofSeconds(60)).orThrow().stdout();
     }
 }

@@ -1,12 +1,12 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ final class AttachSbomCommand implements Callable<Integer> {
         try {
             json = Files.readAllBytes(sbom);
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + sbom + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + sbom + ": " + e.getMessage());
         }
         SbomAttachment.Attached attached = new SbomAttachment(target.registry()).attach(target.reference(), json);
         spec.commandLine().getOut().println(attached.sbomDigest() + " attached as " + attached.where());

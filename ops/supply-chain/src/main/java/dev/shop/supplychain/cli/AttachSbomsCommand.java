@@ -1,7 +1,7 @@
 package dev.shop.supplychain.cli;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import picocli.CommandLine.Command;
@@ -76,11 +76,11 @@ final class AttachSbomsCommand implements Callable<Integer> {
         try {
             JsonNode node = JsonMapper.builder().build().readTree(json);
             if (!node.isObject() || node.isEmpty()) {
-                throw SupplyChainException.usage("--digests is no JSON object of service -> digest: " + json);
+                throw CliException.usage("--digests is no JSON object of service -> digest: " + json);
             }
             return node;
         } catch (JacksonException e) {
-            throw SupplyChainException.usage("--digests is not JSON: " + e.getOriginalMessage());
+            throw CliException.usage("--digests is not JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -88,7 +88,7 @@ final class AttachSbomsCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(sbom);
         } catch (IOException e) {
-            throw SupplyChainException.usage("no SBOM at " + sbom + " (the cyclonedx-maven-plugin runs in the service's package phase)");
+            throw CliException.usage("no SBOM at " + sbom + " (the cyclonedx-maven-plugin runs in the service's package phase)");
         }
     }
 
@@ -96,14 +96,14 @@ final class AttachSbomsCommand implements Callable<Integer> {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent == null) {
-                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
+                throw CliException.usage(file + " is a root folder, not a file to write");
             }
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".supply-chain", ".tmp");
             Files.writeString(temp, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw SupplyChainException.environment("cannot write " + file + ": " + e.getMessage());
+            throw CliException.environment("cannot write " + file + ": " + e.getMessage());
         }
     }
 }

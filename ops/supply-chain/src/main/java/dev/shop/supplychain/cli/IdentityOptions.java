@@ -1,8 +1,8 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
-import dev.shop.supplychain.signing.SigstoreTrust;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.signing.SignatureVerifier;
+import dev.shop.supplychain.signing.SigstoreTrust;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class IdentityOptions {
         try {
             return SigstoreTrust.parse(Files.readAllBytes(trustedRoot));
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + trustedRoot + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + trustedRoot + ": " + e.getMessage());
         }
     }
 }

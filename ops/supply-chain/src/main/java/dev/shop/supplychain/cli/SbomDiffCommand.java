@@ -1,13 +1,13 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.sbom.DependencyDiff;
 import dev.shop.supplychain.sbom.Sbom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class SbomDiffCommand implements Callable<Integer> {
         try {
             return Sbom.parse(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + file + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import dev.shop.supplychain.signing.ImageSigner;
 import dev.shop.supplychain.signing.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ final class SignCommand implements Callable<Integer> {
         try {
             return OciRegistry.sha256(Files.readAllBytes(sbom));
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + sbom + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + sbom + ": " + e.getMessage());
         }
     }
 }

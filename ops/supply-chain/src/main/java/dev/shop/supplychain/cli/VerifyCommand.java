@@ -1,12 +1,12 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.signing.SignatureVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         SignatureVerifier verifier = identity.verifier(keys);
         if (verifier == null) {
-            throw SupplyChainException.usage("give --key or --identity");
+            throw CliException.usage("give --key or --identity");
         }
         SignatureVerifier.Verified verified = verifier.verify(target.registry(), target.reference());
         spec.commandLine().getOut().println("verified " + verified.image() + " (signed by " + verified.trustedKey() + ")");

@@ -1,6 +1,6 @@
 package dev.shop.supplychain.signing;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public final class Keys {
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(decode(file, "PRIVATE KEY")));
         } catch (GeneralSecurityException e) {
-            throw SupplyChainException.usage(file + " is not an EC private key (PKCS#8 PEM): " + e.getMessage());
+            throw CliException.usage(file + " is not an EC private key (PKCS#8 PEM): " + e.getMessage());
         }
     }
 
@@ -59,7 +59,7 @@ public final class Keys {
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(decode(file, "PUBLIC KEY")));
         } catch (GeneralSecurityException e) {
-            throw SupplyChainException.usage(file + " is not an EC public key (PEM): " + e.getMessage());
+            throw CliException.usage(file + " is not an EC public key (PEM): " + e.getMessage());
         }
     }
 
@@ -68,11 +68,11 @@ public final class Keys {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read key file " + file + ": " + e.getMessage());
+            throw CliException.usage("cannot read key file " + file + ": " + e.getMessage());
         }
         Matcher matcher = PEM.matcher(text);
         if (!matcher.find() || !matcher.group(1).equals(type)) {
-            throw SupplyChainException.usage(file + " holds no PEM block '" + type + "'");
+            throw CliException.usage(file + " holds no PEM block '" + type + "'");
         }
         return Base64.getMimeDecoder().decode(matcher.group(2));
     }
@@ -86,7 +86,7 @@ public final class Keys {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent == null) {
-                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
+                throw CliException.usage(file + " is a root folder, not a file to write");
             }
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".key", ".tmp");
@@ -96,7 +96,7 @@ public final class Keys {
             Files.writeString(temp, text, StandardCharsets.US_ASCII);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw SupplyChainException.environment("cannot write " + file + ": " + e.getMessage());
+            throw CliException.environment("cannot write " + file + ": " + e.getMessage());
         }
     }
 }
