@@ -1,7 +1,9 @@
 package dev.shop.gitops.commands;
 
 import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
 import dev.shop.cli.ExitCodes;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.kustomize.Kustomize;
@@ -14,14 +16,11 @@ import dev.shop.gitops.shared.SharedManifests;
 import dev.shop.supplychain.sbom.PromotionDependencies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {
@@ -33,10 +32,7 @@ import java.util.concurrent.Callable;
             "commits between them, and a summary of the rendered manifest diff.",
             "Refuses an image A does not run, and a downgrade unless --allow-downgrade.",
             "Then: gh pr create --head BRANCH --body-file FILE"})
-public final class PromoteCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class PromoteCommand extends Verb {
 
     @Mixin
     WriteOptions write;
@@ -74,8 +70,8 @@ public final class PromoteCommand implements Callable<Integer> {
                 target.envFolder(from), target.envFolder(to));
         CommitWriter writer = target.writer();
         Kustomize kustomize = Kustomize.locate();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
 
         String tip = writer.tip(write.branch);
         PromotionPlan plan = PromotionPlan.make(writer, tip, envs, selected, allowDowngrade);
@@ -84,7 +80,7 @@ public final class PromoteCommand implements Callable<Integer> {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected)
                     + " and its copy of the shared manifests");
             if (pullRequest.branchFile != null && !write.dryRun) {
-                OutputFiles.writeAtomically(pullRequest.branchFile, "");
+                CliFiles.writeAtomically(pullRequest.branchFile, "");
             }
             return ExitCodes.OK;
         }
@@ -104,9 +100,9 @@ public final class PromoteCommand implements Callable<Integer> {
             }
             return new CommitWriter.Change(plan.files(), message(plan));
         });
-        OutputFiles.writeOrPrint(pullRequest.prBody, body, out);
+        CliFiles.writeOrPrint(pullRequest.prBody, body, out);
         if (pullRequest.branchFile != null) {
-            OutputFiles.writeAtomically(pullRequest.branchFile, branchName + "\n");
+            CliFiles.writeAtomically(pullRequest.branchFile, branchName + "\n");
         }
         err.println("promoted " + plan.moves().size() + " service(s)" + (plan.sharedChanges().isEmpty() ? "" : " and the shared manifests")
                 + " from " + from + " to " + to + " on branch " + branchName

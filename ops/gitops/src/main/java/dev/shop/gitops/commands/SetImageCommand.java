@@ -1,6 +1,7 @@
 package dev.shop.gitops.commands;
 
 import dev.shop.cli.CliException;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
@@ -11,16 +12,13 @@ import dev.shop.gitops.manifests.ManifestDiff;
 import dev.shop.gitops.semver.SemVer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "set-image", mixinStandardHelpOptions = true,
         description = {
@@ -34,10 +32,7 @@ import java.util.concurrent.Callable;
             "and a service held in ENV (gitops hold, rollback) until gitops release-hold.",
             "Carries gitops-envs/base and components of --source-commit into ENV's copy",
             "(envs/ENV/shared/) unless ENV already has a newer one (ADR 0205)."})
-public final class SetImageCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class SetImageCommand extends Verb {
 
     @Mixin
     WriteOptions write;
@@ -86,7 +81,7 @@ public final class SetImageCommand implements Callable<Integer> {
         String source = sourceCommit != null ? sourceCommit : defaultSourceCommit();
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
         CommitWriter writer = target.writer();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         supplyChain.verify(service, () -> image != null ? image : currentRepository(target, writer, path), digest);
         SharedCarrier shared = noShared ? null : SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);
 

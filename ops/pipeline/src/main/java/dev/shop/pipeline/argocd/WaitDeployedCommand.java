@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +26,8 @@ import java.util.concurrent.Callable;
                 "Notifications set the commit status argocd/<app> on the revision it synced, success once",
                 "synced and healthy. Ready when a commit of the branch whose overlay pins every given digest",
                 "carries that status with success. Exit 1 when it fails, when the overlay on the branch",
-                "stops pinning the digests (another run changed the environment), or at the timeout."})
+                "stops pinning the digests (another run changed the environment), or at the timeout.",
+                "Outputs (--github-output): revision=<sha> and digests=<json of every image the overlay pins there>."})
 public final class WaitDeployedCommand implements Callable<Integer> {
 
     /** Commits of the branch looked at per poll: write-backs of other environments land in between. */
@@ -58,9 +58,8 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "30", description = "seconds between polls (default: ${DEFAULT-VALUE})")
     long intervalSeconds;
 
-    @Option(names = "--github-output", paramLabel = "FILE",
-            description = "append revision=<sha> and digests=<json of every image the overlay pins there>")
-    Path githubOutput;
+    @Mixin
+    GithubOutput githubOutput;
 
 
     @Override
@@ -96,9 +95,9 @@ public final class WaitDeployedCommand implements Callable<Integer> {
             if (deployed.isPresent()) {
                 SortedMap<String, String> running = deployments.digestsAt(deployed.get());
                 System.out.println(app + " deployed at " + deployed.get() + ": " + running);
-                if (githubOutput != null) {
-                    GithubOutput.append(githubOutput, "revision", deployed.get());
-                    GithubOutput.append(githubOutput, "digests", new ObjectMapper().valueToTree(running).toString());
+                if (githubOutput.requested()) {
+                    githubOutput.append("revision", deployed.get());
+                    githubOutput.append("digests", new ObjectMapper().valueToTree(running).toString());
                 }
                 return 0;
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.cli.CliException;
 import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.registry.LocalRegistry;
-import dev.shop.pipeline.registry.OverlayImages;
 
 import java.io.IOException;
 import java.nio.file.Files;

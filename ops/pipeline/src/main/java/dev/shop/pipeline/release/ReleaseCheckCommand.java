@@ -3,6 +3,7 @@ package dev.shop.pipeline.release;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.cli.CliException;
 import dev.shop.cli.ProcessRunner;
+import dev.shop.cli.RepositoryOption;
 import dev.shop.pipeline.GithubOutput;
 import dev.shop.pipeline.github.GithubApi;
 import dev.shop.pipeline.github.GithubOptions;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
                 "GitHub Actions) for exactly the images the staging overlay pins at HEAD, and every one of those",
                 "images must be built from a commit in HEAD's history (Gitops-Source-Commit trailer). A commit",
                 "that merges no release or hotfix branch is no release (release=false, exit 0); a release",
-                "that lacks the proof fails (exit 1)."})
+                "that lacks the proof fails (exit 1).",
+                "Outputs (--github-output): release=true|false and digests=<json>."})
 public final class ReleaseCheckCommand implements Callable<Integer> {
 
     private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
@@ -37,8 +38,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     @Mixin
     GithubOptions github;
 
-    @Option(names = "--repo", defaultValue = ".", description = "the git checkout, with full history (default: ${DEFAULT-VALUE})")
-    Path repo;
+    @Mixin
+    RepositoryOption repo;
 
     @Option(names = "--head", defaultValue = "HEAD", description = "the commit on main to check (default: ${DEFAULT-VALUE})")
     String head;
@@ -47,8 +48,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
             description = "the overlay whose images get the release tag (default: ${DEFAULT-VALUE})")
     String envDir;
 
-    @Option(names = "--github-output", paramLabel = "FILE", description = "append release=true|false and digests=<json>")
-    Path githubOutput;
+    @Mixin
+    GithubOutput githubOutput;
 
 
     @Override
@@ -88,7 +89,7 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
                 throw CliException.findings(image.getKey() + "@" + image.getValue() + " has no Gitops-Source-Commit in "
                         + sha + "'s history: it was not written by the pipeline");
             }
-            ProcessRunner.Result ancestor = ProcessRunner.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo, Duration.ofSeconds(30));
+            ProcessRunner.Result ancestor = ProcessRunner.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo.dir(), Duration.ofSeconds(30));
             if (!ancestor.ok()) {
                 throw CliException.findings(image.getKey() + "@" + image.getValue() + " was built from " + source
                         + ", which is not in " + sha + "'s history (another branch's build)");
@@ -139,14 +140,14 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     }
 
     private void output(String name, String value) {
-        if (githubOutput != null) {
-            GithubOutput.append(githubOutput, name, value);
+        if (githubOutput.requested()) {
+            githubOutput.append(name, value);
         }
     }
 
     private String git(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return ProcessRunner.run(command, repo, Duration.ofSeconds(60)).orThrow().stdout();
+        return ProcessRunner.run(command, repo.dir(), Duration.ofSeconds(60)).orThrow().stdout();
     }
 }

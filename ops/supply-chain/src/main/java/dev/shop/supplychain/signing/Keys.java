@@ -1,13 +1,12 @@
 package dev.shop.supplychain.signing;
 
 import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -40,8 +39,8 @@ public final class Keys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            writeAtomically(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
-            writeAtomically(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+            CliFiles.writeAtomically(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            CliFiles.writeAtomicallyReadableByAll(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no EC P-256", e);
         }
@@ -80,23 +79,5 @@ public final class Keys {
     private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    private static void writeAtomically(Path file, String text, boolean ownerOnly) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent == null) {
-                throw CliException.usage(file + " is a root folder, not a file to write");
-            }
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".key", ".tmp");
-            if (!ownerOnly) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.writeString(temp, text, StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw CliException.environment("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }
