@@ -3,7 +3,6 @@ package dev.shop.gitops.commands;
 import dev.shop.cli.CliException;
 import dev.shop.cli.CliFiles;
 import dev.shop.cli.ExitCodes;
-import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.images.Holds;
@@ -25,16 +24,10 @@ public final class HoldCommands {
     }
 
     /** Options and the commit both verbs share. */
-    abstract static class HoldChange extends Verb {
-
-        @Mixin
-        WriteOptions write;
+    abstract static class HoldChange extends EnvChange {
 
         @Mixin
         ReviewOptions review;
-
-        @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment.")
-        String env;
 
         @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service.")
         String service;

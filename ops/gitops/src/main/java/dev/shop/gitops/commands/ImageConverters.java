@@ -15,33 +15,42 @@ final class ImageConverters {
     private ImageConverters() {
     }
 
-    static final class Digest implements ITypeConverter<String> {
+    /** Accepts a value the pattern matches whole; else a usage error naming what was expected. */
+    private abstract static class Matching implements ITypeConverter<String> {
+        private final Pattern pattern;
+        private final String what;
+        private final String expected;
+
+        Matching(Pattern pattern, String what, String expected) {
+            this.pattern = pattern;
+            this.what = what;
+            this.expected = expected;
+        }
+
         @Override
         public String convert(String value) {
-            if (!ImageEntry.DIGEST.matcher(value).matches()) {
-                throw new TypeConversionException("bad digest '" + value + "': expected sha256: followed by 64 lowercase hex digits");
+            if (!pattern.matcher(value).matches()) {
+                throw new TypeConversionException("bad " + what + " '" + value + "': " + expected);
             }
             return value;
         }
     }
 
-    static final class Tag implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!ImageEntry.TAG.matcher(value).matches()) {
-                throw new TypeConversionException("bad tag '" + value + "': an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-            }
-            return value;
+    static final class Digest extends Matching {
+        Digest() {
+            super(ImageEntry.DIGEST, "digest", "expected sha256: followed by 64 lowercase hex digits");
         }
     }
 
-    static final class Repository implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!REPOSITORY.matcher(value).matches()) {
-                throw new TypeConversionException("bad image repository '" + value + "': expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog");
-            }
-            return value;
+    static final class Tag extends Matching {
+        Tag() {
+            super(ImageEntry.TAG, "tag", "an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+        }
+    }
+
+    static final class Repository extends Matching {
+        Repository() {
+            super(REPOSITORY, "image repository", "expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog");
         }
     }
 }

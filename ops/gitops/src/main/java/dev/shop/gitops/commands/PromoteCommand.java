@@ -3,7 +3,6 @@ package dev.shop.gitops.commands;
 import dev.shop.cli.CliException;
 import dev.shop.cli.CliFiles;
 import dev.shop.cli.ExitCodes;
-import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.kustomize.Kustomize;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
@@ -32,10 +30,7 @@ import java.util.List;
             "commits between them, and a summary of the rendered manifest diff.",
             "Refuses an image A does not run, and a downgrade unless --allow-downgrade.",
             "Then: gh pr create --head BRANCH --body-file FILE"})
-public final class PromoteCommand extends Verb {
-
-    @Mixin
-    WriteOptions write;
+public final class PromoteCommand extends WritingVerb {
 
     @Mixin
     SupplyChainOptions supplyChain;
@@ -98,7 +93,7 @@ public final class PromoteCommand extends Verb {
                 // The branch moved between planning and committing; the body would describe another base.
                 throw CliException.environment(write.branch + " moved while promoting; run again");
             }
-            return new CommitWriter.Change(plan.files(), message(plan));
+            return new CommitWriter.Change(plan.files(), PromotionBody.commitMessage(plan));
         });
         CliFiles.writeOrPrint(pullRequest.prBody, body, out);
         if (pullRequest.branchFile != null) {
@@ -125,24 +120,6 @@ public final class PromoteCommand extends Verb {
         return target.envFolder(env) + "/" + SharedManifests.FOLDER + "/" + SharedManifests.ORIGIN_FILE;
     }
 
-    private String message(PromotionPlan plan) {
-        List<String> parts = new ArrayList<>();
-        for (Move move : plan.moves()) {
-            parts.add(move.service() + " " + orNone(move.old().newTag()) + " -> " + orNone(move.next().newTag()));
-        }
-        if (!plan.sharedChanges().isEmpty()) {
-            parts.add("shared manifests");
-        }
-        StringBuilder message = new StringBuilder("promote(" + to + "): " + String.join(", ", parts));
-        message.append("\n\nPromote the images and the shared manifests " + from + " runs to " + to + ".\n\n");
-        message.append(Ledger.ENV).append(": ").append(to).append('\n');
-        message.append(Ledger.PROMOTED_FROM).append(": ").append(from).append('\n');
-        for (Move move : plan.moves()) {
-            message.append(Ledger.SERVICE).append(": ").append(move.service()).append('\n');
-        }
-        return message.toString();
-    }
-
     /** With --sbom-diff: per service, the dependencies the promoted image adds, removes and changes. */
     private String dependencies(List<Move> moves) {
         if (!supplyChain.sbomDiff) {
@@ -161,9 +138,5 @@ public final class PromoteCommand extends Verb {
         StringBuilder content = new StringBuilder(plan.promotedText());
         plan.sharedChanges().forEach(change -> content.append(change.path()).append('\0').append(change.content()));
         return Proposals.branchName("promote/" + to + "-from-" + from, content.toString());
-    }
-
-    private static String orNone(String text) {
-        return text == null ? "(none)" : text;
     }
 }

@@ -3,7 +3,6 @@ package dev.shop.gitops.commands;
 import dev.shop.cli.CliException;
 import dev.shop.cli.CliFiles;
 import dev.shop.cli.ExitCodes;
-import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.DeploymentHistory.Deployment;
 import dev.shop.gitops.git.DeploymentHistory;
@@ -41,19 +40,12 @@ import java.util.Set;
             "gitops release-hold lifts the hold. By default the commit goes on a new",
             "branch rollback/ENV-<time>-<hash> with a pull-request body; --direct",
             "commits on --branch. Then: gh pr create --head BRANCH --body-file FILE"})
-public final class RollbackCommand extends Verb {
+public final class RollbackCommand extends EnvChange {
 
     private static final int HISTORY_COMMITS = 500;
 
-
-    @Mixin
-    WriteOptions write;
-
     @Mixin
     ReviewOptions review;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment to roll back.")
-    String env;
 
     @Option(names = "--service", paramLabel = "SERVICE", description = "Service to roll back (repeatable). Default: whatever the undone deployments changed.")
     List<String> services;

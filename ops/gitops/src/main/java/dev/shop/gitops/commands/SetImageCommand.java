@@ -1,7 +1,6 @@
 package dev.shop.gitops.commands;
 
 import dev.shop.cli.CliException;
-import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
@@ -32,16 +31,10 @@ import java.util.Optional;
             "and a service held in ENV (gitops hold, rollback) until gitops release-hold.",
             "Carries gitops-envs/base and components of --source-commit into ENV's copy",
             "(envs/ENV/shared/) unless ENV already has a newer one (ADR 0205)."})
-public final class SetImageCommand extends Verb {
-
-    @Mixin
-    WriteOptions write;
+public final class SetImageCommand extends EnvChange {
 
     @Mixin
     SupplyChainOptions supplyChain;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
-    String env;
 
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service: a folder under base/ holding a Deployment.")
     String service;

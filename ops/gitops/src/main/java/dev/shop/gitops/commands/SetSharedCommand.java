@@ -1,7 +1,6 @@
 package dev.shop.gitops.commands;
 
 import dev.shop.cli.ExitCodes;
-import dev.shop.cli.Verb;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import picocli.CommandLine.Command;
@@ -17,16 +16,10 @@ import java.io.PrintWriter;
             "shared manifests (no image was built): ENV's copy under envs/ENV/shared/",
             "becomes that of --source-commit, unless ENV already has a newer one.",
             "Committed and pushed like set-image (retried on the fetched tip)."})
-public final class SetSharedCommand extends Verb {
-
-    @Mixin
-    WriteOptions write;
+public final class SetSharedCommand extends EnvChange {
 
     @Mixin
     SourceOptions sourceOptions;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
-    String env;
 
     @Option(names = "--source-commit", paramLabel = "SHA",
             description = "Commit whose base/ and components/ to carry. Default: GITHUB_SHA, else HEAD of the working directory's repository.")
