@@ -39,10 +39,9 @@ public final class HoldCommands {
 
         @Override
         public Integer call() {
-            WriteTarget target = write.target();
-            target.layout().requireService(service);
+            WriteTarget target = write.targetFor(service);
             String envFile = target.envFile(env);
-            String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;
+            String holdsPath = target.holdsFile(env);
             Function<String, Holds> onTip = tip -> {
                 ImageEntry running = KustomizationImages.parse(target.read(tip, envFile), envFile).entry(service)
                         .orElse(new ImageEntry(service, null, null, null));

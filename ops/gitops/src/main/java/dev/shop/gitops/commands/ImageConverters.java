@@ -15,22 +15,21 @@ final class ImageConverters {
     private ImageConverters() {
     }
 
-    /** Accepts a value the pattern matches whole; else a usage error naming what was expected. */
-    private abstract static class Matching implements ITypeConverter<String> {
-        private final Pattern pattern;
-        private final String what;
-        private final String expected;
+    /** What a value must match whole, named in the usage error: "bad <what> '<value>': <expected>". */
+    private record Rule(Pattern pattern, String what, String expected) {
+    }
 
-        Matching(Pattern pattern, String what, String expected) {
-            this.pattern = pattern;
-            this.what = what;
-            this.expected = expected;
+    private abstract static class Matching implements ITypeConverter<String> {
+        private final Rule rule;
+
+        Matching(Rule rule) {
+            this.rule = rule;
         }
 
         @Override
         public String convert(String value) {
-            if (!pattern.matcher(value).matches()) {
-                throw new TypeConversionException("bad " + what + " '" + value + "': " + expected);
+            if (!rule.pattern().matcher(value).matches()) {
+                throw new TypeConversionException("bad " + rule.what() + " '" + value + "': " + rule.expected());
             }
             return value;
         }
@@ -38,19 +37,19 @@ final class ImageConverters {
 
     static final class Digest extends Matching {
         Digest() {
-            super(ImageEntry.DIGEST, "digest", "expected sha256: followed by 64 lowercase hex digits");
+            super(new Rule(ImageEntry.DIGEST, "digest", "expected sha256: followed by 64 lowercase hex digits"));
         }
     }
 
     static final class Tag extends Matching {
         Tag() {
-            super(ImageEntry.TAG, "tag", "an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+            super(new Rule(ImageEntry.TAG, "tag", "an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"));
         }
     }
 
     static final class Repository extends Matching {
         Repository() {
-            super(REPOSITORY, "image repository", "expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog");
+            super(new Rule(REPOSITORY, "image repository", "expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog"));
         }
     }
 }

@@ -59,8 +59,7 @@ public final class PromoteCommand extends WritingVerb {
             throw CliException.usage("--from and --to name the same env: " + from);
         }
         WriteTarget target = write.target();
-        List<String> selected = services == null || services.isEmpty() ? target.layout().services() : services;
-        selected.forEach(target.layout()::requireService);
+        List<String> selected = target.servicesOrAll(services);
         PromotionPlan.Envs envs = new PromotionPlan.Envs(from, to, target.envFile(from), target.envFile(to),
                 target.envFolder(from), target.envFolder(to));
         CommitWriter writer = target.writer();

@@ -75,10 +75,9 @@ public final class RollbackCommand extends EnvChange {
             throw CliException.usage("--steps must be at least 1");
         }
         WriteTarget writeTarget = write.target();
-        List<String> selected = services == null || services.isEmpty() ? writeTarget.layout().services() : services;
-        selected.forEach(writeTarget.layout()::requireService);
+        List<String> selected = writeTarget.servicesOrAll(services);
         String envFile = writeTarget.envFile(env);
-        String holdsPath = writeTarget.envFolder(env) + "/" + Holds.FILE_NAME;
+        String holdsPath = writeTarget.holdsFile(env);
         CommitWriter writer = writeTarget.writer();
         PrintWriter out = out();
         String since = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

@@ -67,10 +67,9 @@ public final class SetImageCommand extends EnvChange {
 
     @Override
     public Integer call() {
-        WriteTarget target = write.target();
-        target.layout().requireService(service);
+        WriteTarget target = write.targetFor(service);
         String path = target.envFile(env);
-        String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;
+        String holdsPath = target.holdsFile(env);
         String source = sourceCommit != null ? sourceCommit : defaultSourceCommit();
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
         CommitWriter writer = target.writer();

@@ -40,6 +40,13 @@ public class WriteOptions {
         return WriteTarget.of(layoutOptions, this);
     }
 
+    /** As {@link #target()}, refusing (exit 2) a service the layout does not have. */
+    WriteTarget targetFor(String service) {
+        WriteTarget target = target();
+        target.layout().requireService(service);
+        return target;
+    }
+
     CommitWriter writer(Git git) {
         if (maxAttempts < 1) {
             throw dev.shop.cli.CliException.usage("--max-attempts must be at least 1");

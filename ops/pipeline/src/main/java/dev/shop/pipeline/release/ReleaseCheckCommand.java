@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
                 "Outputs (--github-output): release=true|false and digests=<json>."})
 public final class ReleaseCheckCommand implements Callable<Integer> {
 
-    private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
     private static final Pattern RUN_URL = Pattern.compile("/actions/runs/(\\d+)");
 
     @Mixin
