@@ -17,26 +17,18 @@ import java.util.Locale;
  */
 public final class CliErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
-    private final String cliName;
-    private final boolean verbSpeaks;
+    /** Who a failure line names first: the CLI ("gitops: ...") or the verb that failed ("affected: ..."). */
+    public enum Speaker { CLI, VERB }
 
-    private CliErrors(String cliName, boolean verbSpeaks) {
-        this.cliName = cliName;
-        this.verbSpeaks = verbSpeaks;
+    private final Speaker speaker;
+
+    private CliErrors(Speaker speaker) {
+        this.speaker = speaker;
     }
 
-    /** Installs the handlers; messages start with the CLI's name ("gitops: ..."). */
-    public static CommandLine install(CommandLine commandLine) {
-        return install(commandLine, false);
-    }
-
-    /** Installs the handlers; messages start with the verb that failed ("affected: ..."). */
-    public static CommandLine installSpeakingAsVerb(CommandLine commandLine) {
-        return install(commandLine, true);
-    }
-
-    private static CommandLine install(CommandLine commandLine, boolean verbSpeaks) {
-        CliErrors errors = new CliErrors(commandLine.getCommandName(), verbSpeaks);
+    /** Installs both handlers on the command line (its verbs inherit them) and returns it. */
+    public static CommandLine install(CommandLine commandLine, Speaker speaker) {
+        CliErrors errors = new CliErrors(speaker);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         return commandLine;
@@ -56,7 +48,7 @@ public final class CliErrors implements IParameterExceptionHandler, IExecutionEx
             report(commandLine, failure.getMessage());
             return failure.exitCode();
         }
-        String debugVariable = cliName.toUpperCase(Locale.ROOT).replace('-', '_') + "_DEBUG";
+        String debugVariable = cliName(commandLine).toUpperCase(Locale.ROOT).replace('-', '_') + "_DEBUG";
         boolean debug = System.getenv(debugVariable) != null;
         report(commandLine, "unexpected error: " + e + (debug ? "" : " (set " + debugVariable + "=1 for details)"));
         if (debug) {
@@ -68,7 +60,11 @@ public final class CliErrors implements IParameterExceptionHandler, IExecutionEx
 
     private void report(CommandLine commandLine, String message) {
         PrintWriter err = commandLine.getErr();
-        err.println((verbSpeaks ? commandLine.getCommandName() : cliName) + ": " + message);
+        err.println((speaker == Speaker.VERB ? commandLine.getCommandName() : cliName(commandLine)) + ": " + message);
         err.flush();
+    }
+
+    private static String cliName(CommandLine commandLine) {
+        return commandLine.getCommandSpec().root().name();
     }
 }

@@ -48,24 +48,24 @@ class CliErrorsTest {
 
     @Test
     void aCliExceptionExitsWithItsCodeAndOneLineNamingTheCli() {
-        Run findings = run(CliErrors.install(new CommandLine(new Demo())), "fail", "--how", "findings");
+        Run findings = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.CLI), "fail", "--how", "findings");
         assertThat(findings.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(findings.err()).isEqualTo("demo: two violations" + System.lineSeparator());
 
-        Run environment = run(CliErrors.install(new CommandLine(new Demo())), "fail", "--how", "environment");
+        Run environment = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.CLI), "fail", "--how", "environment");
         assertThat(environment.exitCode()).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(environment.err().lines()).containsExactly("demo: registry unreachable");
     }
 
     @Test
     void theVerbSpeaksWhenInstalledSo() {
-        Run run = run(CliErrors.installSpeakingAsVerb(new CommandLine(new Demo())), "fail", "--how", "findings");
+        Run run = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.VERB), "fail", "--how", "findings");
         assertThat(run.err().lines()).containsExactly("fail: two violations");
     }
 
     @Test
     void aBadOptionIsAOneLineUsageErrorPointingAtTheVerbsHelp() {
-        Run run = run(CliErrors.install(new CommandLine(new Demo())), "fail", "--no-such-option");
+        Run run = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.CLI), "fail", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().lines()).hasSize(1).first().asString()
                 .startsWith("demo: ").endsWith("(see: demo fail --help)");
@@ -73,7 +73,7 @@ class CliErrorsTest {
 
     @Test
     void anythingElseIsAnEnvironmentProblemInOneLineWithoutAStackTrace() {
-        Run run = run(CliErrors.install(new CommandLine(new Demo())), "fail", "--how", "bug");
+        Run run = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.CLI), "fail", "--how", "bug");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ENVIRONMENT);
         assertThat(run.err().lines()).hasSize(1).first().asString()
                 .startsWith("demo: unexpected error: java.lang.IllegalStateException: a bug");
@@ -81,7 +81,7 @@ class CliErrorsTest {
 
     @Test
     void aVerbWritesToTheStreamsTheCliWasGiven() {
-        Run run = run(CliErrors.install(new CommandLine(new Demo())), "fail", "--how", "not");
+        Run run = run(CliErrors.install(new CommandLine(new Demo()), CliErrors.Speaker.CLI), "fail", "--how", "not");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out().lines()).containsExactly("fine");
         assertThat(run.err()).isEmpty();

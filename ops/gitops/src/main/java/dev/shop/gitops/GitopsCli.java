@@ -53,7 +53,7 @@ public final class GitopsCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = CliErrors.install(new CommandLine(new GitopsCli()));
+        CommandLine cli = CliErrors.install(new CommandLine(new GitopsCli()), CliErrors.Speaker.CLI);
         cli.setOut(out);
         cli.setErr(err);
         ExitCodes.documentIn(cli, EXIT_CODES);

@@ -33,6 +33,6 @@ public final class PipelineCli {
 
     /** The command model, also used by the workflow tests to check every call's verb and flags. */
     public static CommandLine commandLine() {
-        return CliErrors.installSpeakingAsVerb(new CommandLine(new PipelineCli()));
+        return CliErrors.install(new CommandLine(new PipelineCli()), CliErrors.Speaker.VERB);
     }
 }

@@ -19,6 +19,6 @@ public final class SupplyChainCli {
     }
 
     public static CommandLine commandLine() {
-        return CliErrors.install(new CommandLine(new SupplyChainCli()));
+        return CliErrors.install(new CommandLine(new SupplyChainCli()), CliErrors.Speaker.CLI);
     }
 }
