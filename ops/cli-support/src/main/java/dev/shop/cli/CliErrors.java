@@ -1,10 +1,10 @@
 package dev.shop.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Locale;

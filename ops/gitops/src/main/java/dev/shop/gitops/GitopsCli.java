@@ -11,8 +11,8 @@ import dev.shop.gitops.commands.SetSharedCommand;
 import dev.shop.gitops.commands.StatusCommand;
 import dev.shop.gitops.commands.VerifyCommand;
 import dev.shop.gitops.commands.VersionCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

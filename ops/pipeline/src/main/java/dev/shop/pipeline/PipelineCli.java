@@ -11,8 +11,8 @@ import dev.shop.pipeline.release.OverlayCheckCommand;
 import dev.shop.pipeline.release.RecordLoadTestCommand;
 import dev.shop.pipeline.release.ReleaseCheckCommand;
 import dev.shop.pipeline.terraform.TerraformCheckCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The pipeline steps the GitHub workflows run besides {@code gitops}, and the local rehearsal.

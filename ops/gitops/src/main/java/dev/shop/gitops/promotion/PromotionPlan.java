@@ -1,8 +1,8 @@
 package dev.shop.gitops.promotion;
 
 import dev.shop.cli.CliException;
-import dev.shop.gitops.git.CommitWriter.FileChange;
 import dev.shop.gitops.git.CommitWriter;
+import dev.shop.gitops.git.CommitWriter.FileChange;
 import dev.shop.gitops.images.Holds;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;

@@ -36,6 +36,9 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     @Mixin
     GithubOptions github;
 
+    @Mixin
+    GithubOutput githubOutput;
+
     @Option(names = "--branch", defaultValue = "main", description = "the branch Argo CD reads (default: ${DEFAULT-VALUE})")
     String branch;
 
@@ -57,10 +60,6 @@ public final class WaitDeployedCommand implements Callable<Integer> {
 
     @Option(names = "--interval", defaultValue = "30", description = "seconds between polls (default: ${DEFAULT-VALUE})")
     long intervalSeconds;
-
-    @Mixin
-    GithubOutput githubOutput;
-
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,8 +1,8 @@
 package dev.shop.supplychain.cli;
 
 import dev.shop.cli.CliErrors;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar supply-chain.jar <command>}: what the workflows and the rehearsal run.
