@@ -1,5 +1,7 @@
 package dev.shop.gitops;
 
+import dev.shop.cli.CliErrors;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.commands.DiffCommand;
 import dev.shop.gitops.commands.HoldCommands;
 import dev.shop.gitops.commands.PromoteCommand;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Entry point of {@code ops/bin/gitops}: one verb per step of the delivery flow. */
 @Command(name = "gitops",
@@ -26,6 +29,13 @@ import java.nio.charset.StandardCharsets;
             HoldCommands.Hold.class, HoldCommands.ReleaseHold.class,
             DiffCommand.class, VerifyCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class GitopsCli implements Runnable {
+
+    /** Shown under "Exit codes:" in every verb's help, and in docs/gitops-cli.md. */
+    public static final List<String> EXIT_CODES = List.of(
+        "0:ok",
+        "1:findings or refusal (violations, downgrade, held service, image or rollback target the env does not have)",
+        "2:usage error (bad option, unknown env or service, malformed file)",
+        "3:environment problem (missing kustomize, unreachable remote, git failure)");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,49 +53,13 @@ public final class GitopsCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code; tests call this in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new GitopsCli());
+        CommandLine cli = CliErrors.install(new CommandLine(new GitopsCli()), CliErrors.Speaker.CLI);
         cli.setOut(out);
         cli.setErr(err);
-        documentExitCodes(cli);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("gitops: " + e.getMessage().lines().findFirst().orElse("usage error")
-                    + " (see: gitops " + commandPath(e.getCommandLine()) + "--help)");
-            err.flush();
-            return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliException failure) {
-                err.println("gitops: " + failure.getMessage());
-                err.flush();
-                return failure.exitCode();
-            }
-            err.println("gitops: unexpected error: " + e + (System.getenv("GITOPS_DEBUG") == null ? " (set GITOPS_DEBUG=1 for details)" : ""));
-            if (System.getenv("GITOPS_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.ENVIRONMENT;
-        });
+        ExitCodes.documentIn(cli, EXIT_CODES);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    /** Every verb's --help lists the same exit codes. */
-    private static void documentExitCodes(CommandLine commandLine) {
-        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-        for (String entry : ExitCodes.HELP_LIST) {
-            int colon = entry.indexOf(':');
-            codes.put(entry.substring(0, colon), entry.substring(colon + 1));
-        }
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
-        commandLine.getSubcommands().values().forEach(GitopsCli::documentExitCodes);
-    }
-
-    private static String commandPath(CommandLine commandLine) {
-        String qualified = commandLine.getCommandSpec().qualifiedName(" ");
-        String verb = qualified.startsWith("gitops") ? qualified.substring("gitops".length()).strip() : qualified;
-        return verb.isEmpty() ? "" : verb + " ";
     }
 }

@@ -1,5 +1,7 @@
 package dev.shop.gitops;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import org.junit.jupiter.api.Test;

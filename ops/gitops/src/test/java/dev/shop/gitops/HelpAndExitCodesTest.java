@@ -1,9 +1,10 @@
 package dev.shop.gitops;
 
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.support.Cli;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 

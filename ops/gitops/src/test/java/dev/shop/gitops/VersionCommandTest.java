@@ -1,5 +1,6 @@
 package dev.shop.gitops;
 
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.support.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

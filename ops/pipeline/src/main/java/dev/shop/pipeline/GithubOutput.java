@@ -1,18 +1,26 @@
 package dev.shop.pipeline;
 
+import dev.shop.cli.CliException;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Appends step outputs to the file GitHub Actions names in $GITHUB_OUTPUT. */
+/** {@code --github-output FILE}: where a step appends its outputs for the next steps (GitHub Actions' $GITHUB_OUTPUT). */
 public final class GithubOutput {
 
-    private GithubOutput() {
+    @Option(names = "--github-output", paramLabel = "FILE",
+            description = "append this step's outputs, one name=value a line, to FILE ($GITHUB_OUTPUT)")
+    private Path file;
+
+    public boolean requested() {
+        return file != null;
     }
 
-    public static void append(Path file, String name, String value) {
+    public void append(String name, String value) {
         if (value.contains("\n")) {
             throw new IllegalArgumentException("a one-line output value was expected for " + name);
         }
@@ -20,7 +28,7 @@ public final class GithubOutput {
             Files.writeString(file, name + "=" + value + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw PipelineException.environment("cannot write " + file + ": " + e.getMessage());
+            throw CliException.environment("cannot write " + file + ": " + e.getMessage());
         }
     }
 }

@@ -1,14 +1,15 @@
 package dev.shop.pipeline;
 
+import dev.shop.cli.CliErrors;
 import dev.shop.pipeline.affected.AffectedCommand;
 import dev.shop.pipeline.argocd.WaitDeployedCommand;
 import dev.shop.pipeline.registry.ImageDigestsCommand;
 import dev.shop.pipeline.registry.MissingImagesCommand;
 import dev.shop.pipeline.registry.TagReleaseCommand;
+import dev.shop.pipeline.rehearsal.RehearseCommand;
 import dev.shop.pipeline.release.OverlayCheckCommand;
 import dev.shop.pipeline.release.RecordLoadTestCommand;
 import dev.shop.pipeline.release.ReleaseCheckCommand;
-import dev.shop.pipeline.rehearsal.RehearseCommand;
 import dev.shop.pipeline.terraform.TerraformCheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,14 +33,6 @@ public final class PipelineCli {
 
     /** The command model, also used by the workflow tests to check every call's verb and flags. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new PipelineCli());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof PipelineException failure) {
-                cmd.getErr().println(cmd.getCommandName() + ": " + failure.getMessage());
-                return failure.exitCode();
-            }
-            throw exception;
-        });
-        return commandLine;
+        return CliErrors.install(new CommandLine(new PipelineCli()), CliErrors.Speaker.VERB);
     }
 }

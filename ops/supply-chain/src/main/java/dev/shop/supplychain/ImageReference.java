@@ -1,5 +1,6 @@
 package dev.shop.supplychain;
 
+import dev.shop.cli.CliException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ public record ImageReference(String registry, String repository, String digest) 
     public static ImageReference parse(String text) {
         Matcher matcher = REFERENCE.matcher(text);
         if (!matcher.matches()) {
-            throw SupplyChainException.usage("bad image reference '" + text + "': expected REGISTRY/REPOSITORY@sha256:<64 hex>");
+            throw CliException.usage("bad image reference '" + text + "': expected REGISTRY/REPOSITORY@sha256:<64 hex>");
         }
         return new ImageReference(matcher.group("registry"), matcher.group("repository"), matcher.group("digest"));
     }

@@ -1,6 +1,7 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;
 import dev.shop.gitops.kustomize.Kustomize;
@@ -10,9 +11,7 @@ import dev.shop.gitops.manifests.Manifests;
 import dev.shop.gitops.shared.SharedManifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {
@@ -29,10 +27,7 @@ import java.util.concurrent.Callable;
             "First the version of each service and the origin of each env's copy of",
             "the shared manifests, then a unified diff of the rendered",
             "manifests (kustomize build), object by object; namespaces are left out."})
-public final class DiffCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class DiffCommand extends Verb {
 
     @Mixin
     LayoutOptions layoutOptions;
@@ -51,7 +46,7 @@ public final class DiffCommand implements Callable<Integer> {
         Kustomize kustomize = Kustomize.locate();
         Map<String, ImageEntry> fromImages = images(fromFile);
         Map<String, ImageEntry> toImages = images(toFile);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Versions (" + from + " -> " + to + "):");
         for (String service : layout.services()) {
             ImageEntry a = fromImages.get(service);

@@ -1,7 +1,8 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.images.Holds;
@@ -9,14 +10,11 @@ import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** gitops hold and gitops release-hold: the two named ways to put and lift a hold (envs/ENV/holds.yaml). */
@@ -26,19 +24,10 @@ public final class HoldCommands {
     }
 
     /** Options and the commit both verbs share. */
-    abstract static class HoldChange implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        WriteOptions write;
+    abstract static class HoldChange extends EnvChange {
 
         @Mixin
         ReviewOptions review;
-
-        @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment.")
-        String env;
 
         @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service.")
         String service;
@@ -50,10 +39,9 @@ public final class HoldCommands {
 
         @Override
         public Integer call() {
-            WriteTarget target = write.target();
-            target.layout().requireService(service);
+            WriteTarget target = write.targetFor(service);
             String envFile = target.envFile(env);
-            String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;
+            String holdsPath = target.holdsFile(env);
             Function<String, Holds> onTip = tip -> {
                 ImageEntry running = KustomizationImages.parse(target.read(tip, envFile), envFile).entry(service)
                         .orElse(new ImageEntry(service, null, null, null));
@@ -62,15 +50,15 @@ public final class HoldCommands {
             String tip = target.writer().tip(write.branch);
             Holds planned = onTip.apply(tip);
             if (planned == null) {
-                spec.commandLine().getOut().println("no change: " + service + " in " + env + (verb().equals("hold") ? " is already held" : " is not held"));
+                out().println("no change: " + service + " in " + env + (verb().equals("hold") ? " is already held" : " is not held"));
                 if (review.pullRequest.branchFile != null && !write.dryRun) {
-                    OutputFiles.writeAtomically(review.pullRequest.branchFile, "");
+                    CliFiles.writeAtomically(review.pullRequest.branchFile, "");
                 }
                 return ExitCodes.OK;
             }
             String subject = verb() + "(" + env + "): " + service;
             if (write.dryRun) {
-                spec.commandLine().getOut().print(planned.text() == null ? "remove " + holdsPath + "\n" : planned.text());
+                out().print(planned.text() == null ? "remove " + holdsPath + "\n" : planned.text());
                 return ExitCodes.OK;
             }
             Proposals.Landed landed = Proposals.land(target, write, review, verb() + "/" + env + "-" + service, subject, fetched -> {
@@ -81,9 +69,9 @@ public final class HoldCommands {
                 return new CommitWriter.Change(List.of(new CommitWriter.FileChange(holdsPath, next.text())),
                         subject + "\n\n" + describe() + "\n\n" + Ledger.ENV + ": " + env + "\n" + Ledger.SERVICE + ": " + service + "\n");
             });
-            OutputFiles.writeOrPrint(review.pullRequest.prBody, "## " + subject + "\n\n" + describe() + "\n\n_Made by `gitops " + verb() + "`._\n",
-                    spec.commandLine().getOut());
-            spec.commandLine().getErr().println(subject + " on " + (review.direct ? write.branch : "branch " + landed.branch())
+            CliFiles.writeOrPrint(review.pullRequest.prBody, "## " + subject + "\n\n" + describe() + "\n\n_Made by `gitops " + verb() + "`._\n",
+                    out());
+            err().println(subject + " on " + (review.direct ? write.branch : "branch " + landed.branch())
                     + (landed.outcome().changed() ? " (commit " + landed.outcome().commit().substring(0, 12) + ")" : " (nothing to commit)"));
             return ExitCodes.OK;
         }

@@ -15,33 +15,41 @@ final class ImageConverters {
     private ImageConverters() {
     }
 
-    static final class Digest implements ITypeConverter<String> {
+    /** What a value must match whole, named in the usage error: "bad <what> '<value>': <expected>". */
+    private record Rule(Pattern pattern, String what, String expected) {
+    }
+
+    private abstract static class Matching implements ITypeConverter<String> {
+        private final Rule rule;
+
+        Matching(Rule rule) {
+            this.rule = rule;
+        }
+
         @Override
         public String convert(String value) {
-            if (!ImageEntry.DIGEST.matcher(value).matches()) {
-                throw new TypeConversionException("bad digest '" + value + "': expected sha256: followed by 64 lowercase hex digits");
+            if (!rule.pattern().matcher(value).matches()) {
+                throw new TypeConversionException("bad " + rule.what() + " '" + value + "': " + rule.expected());
             }
             return value;
         }
     }
 
-    static final class Tag implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!ImageEntry.TAG.matcher(value).matches()) {
-                throw new TypeConversionException("bad tag '" + value + "': an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-            }
-            return value;
+    static final class Digest extends Matching {
+        Digest() {
+            super(new Rule(ImageEntry.DIGEST, "digest", "expected sha256: followed by 64 lowercase hex digits"));
         }
     }
 
-    static final class Repository implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!REPOSITORY.matcher(value).matches()) {
-                throw new TypeConversionException("bad image repository '" + value + "': expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog");
-            }
-            return value;
+    static final class Tag extends Matching {
+        Tag() {
+            super(new Rule(ImageEntry.TAG, "tag", "an image tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"));
+        }
+    }
+
+    static final class Repository extends Matching {
+        Repository() {
+            super(new Rule(REPOSITORY, "image repository", "expected e.g. 111122223333.dkr.ecr.eu-central-1.amazonaws.com/shop/catalog"));
         }
     }
 }

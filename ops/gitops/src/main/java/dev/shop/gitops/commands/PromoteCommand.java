@@ -1,7 +1,8 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import dev.shop.gitops.kustomize.Kustomize;
@@ -14,14 +15,10 @@ import dev.shop.gitops.shared.SharedManifests;
 import dev.shop.supplychain.sbom.PromotionDependencies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {
@@ -33,13 +30,7 @@ import java.util.concurrent.Callable;
             "commits between them, and a summary of the rendered manifest diff.",
             "Refuses an image A does not run, and a downgrade unless --allow-downgrade.",
             "Then: gh pr create --head BRANCH --body-file FILE"})
-public final class PromoteCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
+public final class PromoteCommand extends WritingVerb {
 
     @Mixin
     SupplyChainOptions supplyChain;
@@ -68,14 +59,13 @@ public final class PromoteCommand implements Callable<Integer> {
             throw CliException.usage("--from and --to name the same env: " + from);
         }
         WriteTarget target = write.target();
-        List<String> selected = services == null || services.isEmpty() ? target.layout().services() : services;
-        selected.forEach(target.layout()::requireService);
+        List<String> selected = target.servicesOrAll(services);
         PromotionPlan.Envs envs = new PromotionPlan.Envs(from, to, target.envFile(from), target.envFile(to),
                 target.envFolder(from), target.envFolder(to));
         CommitWriter writer = target.writer();
         Kustomize kustomize = Kustomize.locate();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
 
         String tip = writer.tip(write.branch);
         PromotionPlan plan = PromotionPlan.make(writer, tip, envs, selected, allowDowngrade);
@@ -84,7 +74,7 @@ public final class PromoteCommand implements Callable<Integer> {
             out.println("nothing to promote: " + to + " already runs " + from + "'s images of " + String.join(", ", selected)
                     + " and its copy of the shared manifests");
             if (pullRequest.branchFile != null && !write.dryRun) {
-                OutputFiles.writeAtomically(pullRequest.branchFile, "");
+                CliFiles.writeAtomically(pullRequest.branchFile, "");
             }
             return ExitCodes.OK;
         }
@@ -102,11 +92,11 @@ public final class PromoteCommand implements Callable<Integer> {
                 // The branch moved between planning and committing; the body would describe another base.
                 throw CliException.environment(write.branch + " moved while promoting; run again");
             }
-            return new CommitWriter.Change(plan.files(), message(plan));
+            return new CommitWriter.Change(plan.files(), PromotionBody.commitMessage(plan));
         });
-        OutputFiles.writeOrPrint(pullRequest.prBody, body, out);
+        CliFiles.writeOrPrint(pullRequest.prBody, body, out);
         if (pullRequest.branchFile != null) {
-            OutputFiles.writeAtomically(pullRequest.branchFile, branchName + "\n");
+            CliFiles.writeAtomically(pullRequest.branchFile, branchName + "\n");
         }
         err.println("promoted " + plan.moves().size() + " service(s)" + (plan.sharedChanges().isEmpty() ? "" : " and the shared manifests")
                 + " from " + from + " to " + to + " on branch " + branchName
@@ -129,24 +119,6 @@ public final class PromoteCommand implements Callable<Integer> {
         return target.envFolder(env) + "/" + SharedManifests.FOLDER + "/" + SharedManifests.ORIGIN_FILE;
     }
 
-    private String message(PromotionPlan plan) {
-        List<String> parts = new ArrayList<>();
-        for (Move move : plan.moves()) {
-            parts.add(move.service() + " " + orNone(move.old().newTag()) + " -> " + orNone(move.next().newTag()));
-        }
-        if (!plan.sharedChanges().isEmpty()) {
-            parts.add("shared manifests");
-        }
-        StringBuilder message = new StringBuilder("promote(" + to + "): " + String.join(", ", parts));
-        message.append("\n\nPromote the images and the shared manifests " + from + " runs to " + to + ".\n\n");
-        message.append(Ledger.ENV).append(": ").append(to).append('\n');
-        message.append(Ledger.PROMOTED_FROM).append(": ").append(from).append('\n');
-        for (Move move : plan.moves()) {
-            message.append(Ledger.SERVICE).append(": ").append(move.service()).append('\n');
-        }
-        return message.toString();
-    }
-
     /** With --sbom-diff: per service, the dependencies the promoted image adds, removes and changes. */
     private String dependencies(List<Move> moves) {
         if (!supplyChain.sbomDiff) {
@@ -165,9 +137,5 @@ public final class PromoteCommand implements Callable<Integer> {
         StringBuilder content = new StringBuilder(plan.promotedText());
         plan.sharedChanges().forEach(change -> content.append(change.path()).append('\0').append(change.content()));
         return Proposals.branchName("promote/" + to + "-from-" + from, content.toString());
-    }
-
-    private static String orNone(String text) {
-        return text == null ? "(none)" : text;
     }
 }

@@ -1,10 +1,11 @@
 package dev.shop.gitops.commands;
 
+import dev.shop.cli.CliFiles;
 import dev.shop.gitops.git.CommitWriter;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,7 @@ final class Proposals {
         String branch = review.direct ? write.branch : branchName(prefix, content);
         CommitWriter.Outcome outcome = target.writer().commit(write.branch, branch, onTip);
         if (review.pullRequest.branchFile != null) {
-            OutputFiles.writeAtomically(review.pullRequest.branchFile, review.direct || !outcome.changed() ? "" : branch + "\n");
+            CliFiles.writeAtomically(review.pullRequest.branchFile, review.direct || !outcome.changed() ? "" : branch + "\n");
         }
         return new Landed(outcome, branch);
     }

@@ -1,7 +1,8 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.DeploymentHistory;
 import dev.shop.gitops.git.DeploymentHistory.Deployment;
@@ -15,9 +16,7 @@ import dev.shop.gitops.promotion.RenderedDiff;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {
@@ -42,21 +40,12 @@ import java.util.concurrent.Callable;
             "gitops release-hold lifts the hold. By default the commit goes on a new",
             "branch rollback/ENV-<time>-<hash> with a pull-request body; --direct",
             "commits on --branch. Then: gh pr create --head BRANCH --body-file FILE"})
-public final class RollbackCommand implements Callable<Integer> {
+public final class RollbackCommand extends EnvChange {
 
     private static final int HISTORY_COMMITS = 500;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
-
     @Mixin
     ReviewOptions review;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment to roll back.")
-    String env;
 
     @Option(names = "--service", paramLabel = "SERVICE", description = "Service to roll back (repeatable). Default: whatever the undone deployments changed.")
     List<String> services;
@@ -86,12 +75,11 @@ public final class RollbackCommand implements Callable<Integer> {
             throw CliException.usage("--steps must be at least 1");
         }
         WriteTarget writeTarget = write.target();
-        List<String> selected = services == null || services.isEmpty() ? writeTarget.layout().services() : services;
-        selected.forEach(writeTarget.layout()::requireService);
+        List<String> selected = writeTarget.servicesOrAll(services);
         String envFile = writeTarget.envFile(env);
-        String holdsPath = writeTarget.envFolder(env) + "/" + Holds.FILE_NAME;
+        String holdsPath = writeTarget.holdsFile(env);
         CommitWriter writer = writeTarget.writer();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String since = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
         String tip = writer.tip(write.branch);
@@ -99,7 +87,7 @@ public final class RollbackCommand implements Callable<Integer> {
         if (steps.isEmpty()) {
             out.println("nothing to roll back: " + env + " already runs the requested images of " + String.join(", ", selected));
             if (review.pullRequest.branchFile != null && !write.dryRun) {
-                OutputFiles.writeAtomically(review.pullRequest.branchFile, "");
+                CliFiles.writeAtomically(review.pullRequest.branchFile, "");
             }
             return ExitCodes.OK;
         }
@@ -118,8 +106,8 @@ public final class RollbackCommand implements Callable<Integer> {
             files(writeTarget, fetched, envFile, holdsPath, onTip, since).forEach((path, text) -> changes.add(new CommitWriter.FileChange(path, text)));
             return new CommitWriter.Change(changes, message(onTip));
         });
-        OutputFiles.writeOrPrint(review.pullRequest.prBody, body, out);
-        spec.commandLine().getErr().println("rolled back " + describe(steps) + " in " + env + " on "
+        CliFiles.writeOrPrint(review.pullRequest.prBody, body, out);
+        err().println("rolled back " + describe(steps) + " in " + env + " on "
                 + (review.direct ? write.branch : "branch " + landed.branch()) + " (commit " + landed.outcome().commit().substring(0, 12)
                 + (write.noPush ? ", local only)" : ", pushed to " + write.remote + ")"));
         return ExitCodes.OK;
@@ -172,7 +160,7 @@ public final class RollbackCommand implements Callable<Integer> {
             refusals.add(env + " never ran " + target.version + " of any service");
         }
         if (!refusals.isEmpty()) {
-            throw CliException.refusal(String.join("; ", refusals));
+            throw CliException.findings(String.join("; ", refusals));
         }
         return steps;
     }

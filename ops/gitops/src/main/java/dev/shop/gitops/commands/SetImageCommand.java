@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.Ledger;
@@ -11,16 +11,13 @@ import dev.shop.gitops.manifests.ManifestDiff;
 import dev.shop.gitops.semver.SemVer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "set-image", mixinStandardHelpOptions = true,
         description = {
@@ -34,19 +31,10 @@ import java.util.concurrent.Callable;
             "and a service held in ENV (gitops hold, rollback) until gitops release-hold.",
             "Carries gitops-envs/base and components of --source-commit into ENV's copy",
             "(envs/ENV/shared/) unless ENV already has a newer one (ADR 0205)."})
-public final class SetImageCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
+public final class SetImageCommand extends EnvChange {
 
     @Mixin
     SupplyChainOptions supplyChain;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
-    String env;
 
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service: a folder under base/ holding a Deployment.")
     String service;
@@ -79,14 +67,13 @@ public final class SetImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WriteTarget target = write.target();
-        target.layout().requireService(service);
+        WriteTarget target = write.targetFor(service);
         String path = target.envFile(env);
-        String holdsPath = target.envFolder(env) + "/" + Holds.FILE_NAME;
+        String holdsPath = target.holdsFile(env);
         String source = sourceCommit != null ? sourceCommit : defaultSourceCommit();
         ImageEntry wanted = new ImageEntry(service, image, tag, digest);
         CommitWriter writer = target.writer();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         supplyChain.verify(service, () -> image != null ? image : currentRepository(target, writer, path), digest);
         SharedCarrier shared = noShared ? null : SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);
 
@@ -132,12 +119,12 @@ public final class SetImageCommand implements Callable<Integer> {
     /** A held service, or a lower version than the env runs, is refused (exit 1) unless --allow-downgrade. */
     private void refuseHeldOrOlder(CommitWriter writer, String tip, String holdsPath, ImageEntry old) {
         Holds.parse(writer.read(tip, holdsPath), holdsPath).of(service).ifPresent(hold -> {
-            throw CliException.refusal(Holds.refusal(env, hold));
+            throw CliException.findings(Holds.refusal(env, hold));
         });
         Optional<SemVer> running = SemVer.parse(old.newTag());
         Optional<SemVer> next = SemVer.parse(tag);
         if (!allowDowngrade && running.isPresent() && next.isPresent() && next.get().compareTo(running.get()) < 0) {
-            throw CliException.refusal("downgrade of " + service + " in " + env + " from " + old.newTag() + " to " + tag
+            throw CliException.findings("downgrade of " + service + " in " + env + " from " + old.newTag() + " to " + tag
                     + " refused: " + env + " already runs a newer build (pass --allow-downgrade to write it anyway)");
         }
     }

@@ -1,16 +1,13 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.ExitCodes;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Ledger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 @Command(name = "set-shared", mixinStandardHelpOptions = true,
         description = {
@@ -19,19 +16,10 @@ import java.util.concurrent.Callable;
             "shared manifests (no image was built): ENV's copy under envs/ENV/shared/",
             "becomes that of --source-commit, unless ENV already has a newer one.",
             "Committed and pushed like set-image (retried on the fetched tip)."})
-public final class SetSharedCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    WriteOptions write;
+public final class SetSharedCommand extends EnvChange {
 
     @Mixin
     SourceOptions sourceOptions;
-
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment: a folder under envs/.")
-    String env;
 
     @Option(names = "--source-commit", paramLabel = "SHA",
             description = "Commit whose base/ and components/ to carry. Default: GITHUB_SHA, else HEAD of the working directory's repository.")
@@ -43,7 +31,7 @@ public final class SetSharedCommand implements Callable<Integer> {
         target.envFile(env);
         String source = sourceCommit != null ? sourceCommit : SetImageCommand.defaultSourceCommit();
         SharedCarrier shared = SharedCarrier.fromBuild(target, sourceOptions.git(target.git()), source, env);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (write.dryRun) {
             int files = shared.changesOn(target.writer().tip(write.branch)).size();
             out.println(files == 0 ? "no change: " + env + "'s shared manifests are already those of " + source

@@ -1,6 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.shared.SharedManifests;

@@ -1,6 +1,8 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.git.DeploymentHistory;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.manifests.Manifests;
@@ -8,9 +10,7 @@ import dev.shop.gitops.status.StatusPage;
 import dev.shop.gitops.status.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
@@ -27,10 +26,7 @@ import java.util.concurrent.Callable;
             "when and by which commit an image was deployed, and each env's recent",
             "deployments, from the git history of envs/ENV/kustomization.yaml.",
             "HELD marks a service gitops hold or rollback holds."})
-public final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class StatusCommand extends Verb {
 
     @Mixin
     LayoutOptions layoutOptions;
@@ -51,14 +47,14 @@ public final class StatusCommand implements Callable<Integer> {
             throw CliException.usage("--recent must not be negative");
         }
         StatusReport report = StatusReport.of(layoutOptions.layout(), recent);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == OutputFormat.json) {
             out.println(json(report));
         } else {
             out.print(text(report));
         }
         if (html != null) {
-            OutputFiles.writeAtomically(html, StatusPage.render(report));
+            CliFiles.writeAtomically(html, StatusPage.render(report));
         }
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.cli.IdentityOptions;
 import dev.shop.supplychain.sbom.PromotionDependencies;
 import dev.shop.supplychain.signing.SignatureVerifier;
@@ -36,7 +35,7 @@ public final class SupplyChainOptions {
      * (the repository is then not even looked up).
      */
     void verify(String service, Supplier<String> repositoryOf, String digest) {
-        SignatureVerifier verifier = translated(() -> identity.verifier(trustedKeys));
+        SignatureVerifier verifier = identity.verifier(trustedKeys);
         if (verifier == null) {
             return;
         }
@@ -44,19 +43,11 @@ public final class SupplyChainOptions {
         if (repository == null) {
             throw CliException.usage("cannot verify the signature of " + service + ": its images: entry has no newName (pass --image)");
         }
-        translated(() -> verifier.verify(repository, digest));
+        verifier.verify(repository, digest);
     }
 
     /** The promotion PR's dependency section of one service ({@code runningImage} null for a first deployment). */
     String dependencies(String service, String runningImage, String promotedImage) {
-        return translated(() -> PromotionDependencies.section(service, runningImage, promotedImage));
-    }
-
-    private static <T> T translated(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SupplyChainException e) {
-            throw new CliException(e.kind().exitCode(), e.getMessage());
-        }
+        return PromotionDependencies.section(service, runningImage, promotedImage);
     }
 }

@@ -1,6 +1,7 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.ExitCodes;
+import dev.shop.cli.ExitCodes;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.argocd.ArgoCdChecks;
 import dev.shop.gitops.kustomize.Kustomize;
 import dev.shop.gitops.layout.GitopsLayout;
@@ -9,9 +10,7 @@ import dev.shop.gitops.verify.Verifier;
 import dev.shop.gitops.verify.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
@@ -32,10 +30,7 @@ import java.util.concurrent.Callable;
             "sync waves and health, chart contracts, secret stores, public paths, and",
             "what the cluster must provide (infra-terraform).",
             "Prints one line per violation: env, object, [rule], message, fix hint."})
-public final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class VerifyCommand extends Verb {
 
     @Mixin
     LayoutOptions layoutOptions;
@@ -57,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if ((envs == null || envs.isEmpty()) && ArgoCdChecks.applies(repo)) {
             violations.addAll(ArgoCdChecks.run(repo, kustomize));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output == OutputFormat.json) {
             ObjectNode report = Manifests.YAML.createObjectNode();
             report.putArray("envs").addAll(selected.stream().map(e -> report.stringNode(e)).toList());

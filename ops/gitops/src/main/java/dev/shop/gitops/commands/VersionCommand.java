@@ -1,16 +1,16 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.RepositoryOption;
+import dev.shop.cli.Verb;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.semver.SemVer;
 import dev.shop.gitops.version.VersionCalculator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = {
@@ -22,27 +22,24 @@ import java.util.concurrent.Callable;
             "N = commits since the latest release tag (vX.Y.Z); a tagged commit prints",
             "its tag. The output is a valid image tag (no '+'). CI needs full history",
             "(actions/checkout fetch-depth: 0)."})
-public final class VersionCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class VersionCommand extends Verb {
 
     @Option(names = "--branch", paramLabel = "NAME",
             description = "Branch to version (CI checkouts are detached). Default: GITHUB_HEAD_REF (pull request), GITHUB_REF_NAME, else the checked-out branch.")
     String branch;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "Repository to version. Default: the working directory.")
-    Path repo;
+    @Mixin
+    RepositoryOption repo;
 
     @Override
     public Integer call() {
-        Path top = Git.topLevel(repo);
+        Path top = Git.topLevel(repo.dir());
         if (top == null) {
-            throw CliException.usage(repo.toAbsolutePath().normalize() + " is not inside a git repository");
+            throw CliException.usage(repo.dir().toAbsolutePath().normalize() + " is not inside a git repository");
         }
         VersionCalculator calculator = new VersionCalculator(new Git(top));
         SemVer version = calculator.version(calculator.branch(branch, System.getenv()));
-        spec.commandLine().getOut().println(version);
+        out().println(version);
         return 0;
     }
 }

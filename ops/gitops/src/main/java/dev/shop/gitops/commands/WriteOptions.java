@@ -1,5 +1,6 @@
 package dev.shop.gitops.commands;
 
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
 import picocli.CommandLine.Mixin;
@@ -39,9 +40,16 @@ public class WriteOptions {
         return WriteTarget.of(layoutOptions, this);
     }
 
+    /** As {@link #target()}, refusing (exit 2) a service the layout does not have. */
+    WriteTarget targetFor(String service) {
+        WriteTarget target = target();
+        target.layout().requireService(service);
+        return target;
+    }
+
     CommitWriter writer(Git git) {
         if (maxAttempts < 1) {
-            throw dev.shop.gitops.CliException.usage("--max-attempts must be at least 1");
+            throw dev.shop.cli.CliException.usage("--max-attempts must be at least 1");
         }
         return new CommitWriter(git, remote, !noPush, maxAttempts);
     }

@@ -1,11 +1,13 @@
 package dev.shop.gitops.commands;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.Git;
+import dev.shop.gitops.images.Holds;
 import dev.shop.gitops.layout.GitopsLayout;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a writing verb (set-image, promote, rollback, hold) works on: the gitops-envs layout, the
@@ -31,6 +33,20 @@ record WriteTarget(GitopsLayout layout, Path repo, Git git, CommitWriter writer,
     /** The env's folder inside the repository. */
     String envFolder(String env) {
         return LayoutOptions.repoPath(repo, layout.envDir(env));
+    }
+
+    /** The named services, each refused (exit 2) unless the layout has it; every service when none is named. */
+    List<String> servicesOrAll(List<String> named) {
+        if (named == null || named.isEmpty()) {
+            return layout.services();
+        }
+        named.forEach(layout::requireService);
+        return named;
+    }
+
+    /** The env's holds file (envs/ENV/holds.yaml) inside the repository. */
+    String holdsFile(String env) {
+        return envFolder(env) + "/" + Holds.FILE_NAME;
     }
 
     /** The gitops-envs folder inside the repository. */

@@ -1,6 +1,7 @@
 package dev.shop.gitops.git;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class CommitWriter {
     /** The content of a file at a commit, or null when the file is not there. */
     public String read(String commit, String path) {
         ProcessRunner.Result show = git.exec("cat-file", "blob", commit + ":" + path);
-        return show.ok() ? show.out() : null;
+        return show.ok() ? show.stdout() : null;
     }
 
     /**
@@ -116,7 +117,7 @@ public final class CommitWriter {
     }
 
     private static boolean isRaceLost(ProcessRunner.Result pushed) {
-        String text = pushed.out() + pushed.err();
+        String text = pushed.stdout() + pushed.stderr();
         return text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first")
                 || text.contains("failed to update ref") || text.contains("cannot lock ref") || text.contains("stale info");
     }
@@ -196,7 +197,7 @@ public final class CommitWriter {
             return;
         }
         ProcessRunner.Result head = git.exec("symbolic-ref", "-q", "HEAD");
-        boolean checkedOut = head.ok() && head.out().strip().equals(ref) && !isBare();
+        boolean checkedOut = head.ok() && head.stdout().strip().equals(ref) && !isBare();
         ProcessRunner.Result moved = checkedOut
                 ? git.exec("merge", "--ff-only", "--quiet", commit)
                 : git.exec("update-ref", ref, commit, local == null ? "" : local);

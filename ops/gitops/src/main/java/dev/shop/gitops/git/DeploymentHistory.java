@@ -1,6 +1,7 @@
 package dev.shop.gitops.git;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.gitops.images.ImageEntry;
 import dev.shop.gitops.images.KustomizationImages;
 
@@ -80,7 +81,7 @@ public final class DeploymentHistory {
             return null;
         }
         try {
-            return KustomizationImages.parse(show.out(), envFile + "@" + commit.substring(0, 12)).entries();
+            return KustomizationImages.parse(show.stdout(), envFile + "@" + commit.substring(0, 12)).entries();
         } catch (CliException malformed) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.shop.gitops.git;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class Git {
         if (!result.ok()) {
             throw CliException.environment("git " + args[0] + " failed in " + dir + ": " + result.firstErrorLine());
         }
-        return result.out();
+        return result.stdout();
     }
 
     /** Runs git and hands back the result whatever the exit code, for callers that expect failures. */
@@ -90,7 +91,7 @@ public final class Git {
     /** The commit a revision names, or null when it does not resolve. */
     public String resolve(String revision) {
         ProcessRunner.Result result = exec("rev-parse", "--verify", "--quiet", revision + "^{commit}");
-        return result.ok() ? result.out().strip() : null;
+        return result.ok() ? result.stdout().strip() : null;
     }
 
     public boolean isAncestor(String ancestor, String descendant) {
@@ -100,6 +101,6 @@ public final class Git {
     /** The repository's top folder, or null when dir is not inside a git work tree. */
     public static Path topLevel(Path dir) {
         ProcessRunner.Result result = new Git(dir).exec("rev-parse", "--show-toplevel");
-        return result.ok() ? Path.of(result.out().strip()) : null;
+        return result.ok() ? Path.of(result.stdout().strip()) : null;
     }
 }

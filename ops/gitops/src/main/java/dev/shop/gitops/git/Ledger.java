@@ -1,5 +1,6 @@
 package dev.shop.gitops.git;
 
+import dev.shop.cli.ProcessRunner;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class Ledger {
         if (!log.ok()) {
             return new Ledger(sources);
         }
-        for (String record : log.out().split("\u001e")) {
+        for (String record : log.stdout().split("\u001e")) {
             String[] fields = record.strip().split("\u001f", -1);
             if (fields.length < 2 || fields[0].isBlank() || fields[1].isBlank()) {
                 continue;

@@ -1,6 +1,6 @@
 package dev.shop.gitops.images;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.manifests.Manifests;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

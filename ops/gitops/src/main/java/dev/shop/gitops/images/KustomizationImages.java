@@ -1,6 +1,6 @@
 package dev.shop.gitops.images;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;

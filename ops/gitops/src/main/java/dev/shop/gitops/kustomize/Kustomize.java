@@ -1,8 +1,8 @@
 package dev.shop.gitops.kustomize;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 
-import dev.shop.gitops.git.ProcessRunner;
+import dev.shop.cli.ProcessRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class Kustomize {
         if (!result.ok()) {
             throw new RenderException(result.firstErrorLine().replaceFirst("^Error: ", ""));
         }
-        return result.out();
+        return result.stdout();
     }
 
     private static Path onPath(String pathVariable, String name) {

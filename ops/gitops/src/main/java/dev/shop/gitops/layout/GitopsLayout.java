@@ -1,6 +1,6 @@
 package dev.shop.gitops.layout;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

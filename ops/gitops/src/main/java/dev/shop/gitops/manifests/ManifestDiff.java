@@ -1,7 +1,8 @@
 package dev.shop.gitops.manifests;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.gitops.git.Git;
-import dev.shop.gitops.git.ProcessRunner;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -39,9 +40,9 @@ public final class ManifestDiff {
             write(scratch.resolve(rightLabel), right);
             ProcessRunner.Result diff = new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "-U3", leftLabel, rightLabel);
             if (diff.exitCode() > 1) {
-                throw dev.shop.gitops.CliException.environment("git diff failed: " + diff.firstErrorLine());
+                throw dev.shop.cli.CliException.environment("git diff failed: " + diff.firstErrorLine());
             }
-            return parse(diff.out(), leftLabel, rightLabel);
+            return parse(diff.stdout(), leftLabel, rightLabel);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -56,7 +57,7 @@ public final class ManifestDiff {
             scratch = Files.createTempDirectory("gitops-diff");
             writeUnder(scratch.resolve("a"), path, before);
             writeUnder(scratch.resolve("b"), path, after);
-            return new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "a/" + path, "b/" + path).out();
+            return new Git(scratch).exec("diff", "--no-index", "--no-color", "--no-prefix", "a/" + path, "b/" + path).stdout();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

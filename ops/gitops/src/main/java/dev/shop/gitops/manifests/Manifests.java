@@ -1,6 +1,6 @@
 package dev.shop.gitops.manifests;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;

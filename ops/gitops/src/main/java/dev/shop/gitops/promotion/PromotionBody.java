@@ -56,6 +56,25 @@ public final class PromotionBody {
         return body.toString();
     }
 
+    /** The promotion commit's message: subject, what moved, and the trailers status and rollback read. */
+    public static String commitMessage(PromotionPlan plan) {
+        List<String> parts = new ArrayList<>();
+        for (Move move : plan.moves()) {
+            parts.add(move.service() + " " + orNone(move.old().newTag()) + " -> " + orNone(move.next().newTag()));
+        }
+        if (!plan.sharedChanges().isEmpty()) {
+            parts.add("shared manifests");
+        }
+        StringBuilder message = new StringBuilder("promote(" + plan.to() + "): " + String.join(", ", parts));
+        message.append("\n\nPromote the images and the shared manifests " + plan.from() + " runs to " + plan.to() + ".\n\n");
+        message.append(Ledger.ENV).append(": ").append(plan.to()).append('\n');
+        message.append(Ledger.PROMOTED_FROM).append(": ").append(plan.from()).append('\n');
+        for (Move move : plan.moves()) {
+            message.append(Ledger.SERVICE).append(": ").append(move.service()).append('\n');
+        }
+        return message.toString();
+    }
+
     private static String commitList(Git sources, String service, String oldSource, String newSource) {
         if (newSource == null) {
             return ": source commit of the new image unknown (no write-back record with its digest).\n";

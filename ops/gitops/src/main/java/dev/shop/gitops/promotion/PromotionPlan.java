@@ -1,6 +1,6 @@
 package dev.shop.gitops.promotion;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter;
 import dev.shop.gitops.git.CommitWriter.FileChange;
 import dev.shop.gitops.images.Holds;
@@ -73,7 +73,7 @@ public record PromotionPlan(String from, String to, String tip, String targetPat
             moves.add(new Move(service, old, old.overlay(copied)));
         }
         if (!refusals.isEmpty()) {
-            throw CliException.refusal(String.join("; ", refusals));
+            throw CliException.findings(String.join("; ", refusals));
         }
         String promoted = targetText;
         for (Move move : moves) {

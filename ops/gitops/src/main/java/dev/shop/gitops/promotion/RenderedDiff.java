@@ -1,6 +1,6 @@
 package dev.shop.gitops.promotion;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
 import dev.shop.gitops.git.CommitWriter.FileChange;
 import dev.shop.gitops.git.Git;
 import dev.shop.gitops.git.TreeExport;

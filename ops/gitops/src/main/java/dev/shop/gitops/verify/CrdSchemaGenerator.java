@@ -1,6 +1,6 @@
 package dev.shop.gitops.verify;
 
-import dev.shop.gitops.git.ProcessRunner;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.gitops.manifests.Manifests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +73,7 @@ public final class CrdSchemaGenerator {
                         + ": " + git.firstErrorLine());
                 System.exit(3);
             }
-            String crd = git.out();
+            String crd = git.stdout();
             GeneratedSchema schema = generate(crd, source.kind(), source.version(), source.describe());
             Path target = schemas.resolve(schema.relativePath());
             Path folder = target.toAbsolutePath().getParent();

@@ -1,8 +1,8 @@
 package dev.shop.gitops.version;
 
-import dev.shop.gitops.CliException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.gitops.git.Git;
-import dev.shop.gitops.git.ProcessRunner;
 import dev.shop.gitops.semver.SemVer;
 
 import java.util.Comparator;
@@ -57,8 +57,8 @@ public final class VersionCalculator {
             return classify(refName);
         }
         ProcessRunner.Result symbolic = git.exec("symbolic-ref", "--short", "-q", "HEAD");
-        if (symbolic.ok() && !symbolic.out().isBlank()) {
-            return classify(symbolic.out().strip());
+        if (symbolic.ok() && !symbolic.stdout().isBlank()) {
+            return classify(symbolic.stdout().strip());
         }
         throw CliException.usage("cannot tell the branch of a detached HEAD: pass --branch NAME (or set GITHUB_REF_NAME)");
     }

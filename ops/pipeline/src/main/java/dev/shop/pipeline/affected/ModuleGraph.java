@@ -1,13 +1,11 @@
 package dev.shop.pipeline.affected;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /**
  * The Maven modules the root pom aggregates, read from the poms themselves: each module's path,
@@ -41,7 +41,7 @@ public final class ModuleGraph {
         for (String path : childTexts(child(root, "modules"), "module")) {
             Path pom = repoRoot.resolve(path).resolve("pom.xml");
             if (!Files.isRegularFile(pom)) {
-                throw PipelineException.usage("the root pom lists module " + path + " but " + pom + " does not exist");
+                throw CliException.usage("the root pom lists module " + path + " but " + pom + " does not exist");
             }
             Element project = parse(pom);
             Set<String> dependsOn = new LinkedHashSet<>();
@@ -80,7 +80,7 @@ public final class ModuleGraph {
     public Module byPath(String path) {
         Module module = modulesByPath.get(path);
         if (module == null) {
-            throw PipelineException.usage("no module " + path + " in the root pom");
+            throw CliException.usage("no module " + path + " in the root pom");
         }
         return module;
     }
@@ -113,7 +113,7 @@ public final class ModuleGraph {
             Document document = factory.newDocumentBuilder().parse(pom.toFile());
             return document.getDocumentElement();
         } catch (Exception e) {
-            throw PipelineException.usage(pom + " is not a readable pom: " + e.getMessage());
+            throw CliException.usage(pom + " is not a readable pom: " + e.getMessage());
         }
     }
 

@@ -1,17 +1,16 @@
 package dev.shop.pipeline.argocd;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cli.CliException;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.github.GithubApi;
+import dev.shop.pipeline.github.GithubOptions;
 import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.registry.PublishedImages;
-import dev.shop.pipeline.github.GithubOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +26,8 @@ import java.util.concurrent.Callable;
                 "Notifications set the commit status argocd/<app> on the revision it synced, success once",
                 "synced and healthy. Ready when a commit of the branch whose overlay pins every given digest",
                 "carries that status with success. Exit 1 when it fails, when the overlay on the branch",
-                "stops pinning the digests (another run changed the environment), or at the timeout."})
+                "stops pinning the digests (another run changed the environment), or at the timeout.",
+                "Outputs (--github-output): revision=<sha> and digests=<json of every image the overlay pins there>."})
 public final class WaitDeployedCommand implements Callable<Integer> {
 
     /** Commits of the branch looked at per poll: write-backs of other environments land in between. */
@@ -35,6 +35,9 @@ public final class WaitDeployedCommand implements Callable<Integer> {
 
     @Mixin
     GithubOptions github;
+
+    @Mixin
+    GithubOutput githubOutput;
 
     @Option(names = "--branch", defaultValue = "main", description = "the branch Argo CD reads (default: ${DEFAULT-VALUE})")
     String branch;
@@ -58,11 +61,6 @@ public final class WaitDeployedCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "30", description = "seconds between polls (default: ${DEFAULT-VALUE})")
     long intervalSeconds;
 
-    @Option(names = "--github-output", paramLabel = "FILE",
-            description = "append revision=<sha> and digests=<json of every image the overlay pins there>")
-    Path githubOutput;
-
-
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> expected = digests != null ? PublishedImages.parseDigests(digests)
@@ -74,7 +72,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
         if (expected.isEmpty()) {
             List<String> tip = api.commits(branch, HISTORY);
             if (tip.isEmpty()) {
-                throw PipelineException.findings(branch + " has no commits");
+                throw CliException.findings(branch + " has no commits");
             }
             expected = deployments.digestsAt(tip.get(0));
         }
@@ -87,7 +85,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
                     continue;
                 }
                 if (!status.get().state().equals("success")) {
-                    throw PipelineException.findings(app + " " + status.get().state() + " at " + sha + ": "
+                    throw CliException.findings(app + " " + status.get().state() + " at " + sha + ": "
                             + status.get().description() + " " + status.get().targetUrl());
                 }
                 deployed = Optional.of(sha);
@@ -96,15 +94,15 @@ public final class WaitDeployedCommand implements Callable<Integer> {
             if (deployed.isPresent()) {
                 SortedMap<String, String> running = deployments.digestsAt(deployed.get());
                 System.out.println(app + " deployed at " + deployed.get() + ": " + running);
-                if (githubOutput != null) {
-                    GithubOutput.append(githubOutput, "revision", deployed.get());
-                    GithubOutput.append(githubOutput, "digests", new ObjectMapper().valueToTree(running).toString());
+                if (githubOutput.requested()) {
+                    githubOutput.append("revision", deployed.get());
+                    githubOutput.append("digests", new ObjectMapper().valueToTree(running).toString());
                 }
                 return 0;
             }
             String waiting = app + ": no " + context + " success yet on " + pinning.size() + " commit(s) pinning " + expected.values();
             if (Instant.now().plusSeconds(intervalSeconds).isAfter(deadline)) {
-                throw PipelineException.findings(waiting + " after " + timeoutSeconds + " s");
+                throw CliException.findings(waiting + " after " + timeoutSeconds + " s");
             }
             System.out.println(waiting);
             Thread.sleep(intervalSeconds * 1000);
@@ -124,7 +122,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
 
         SortedMap<String, String> digestsAt(String sha) {
             return byCommit.computeIfAbsent(sha, commit -> OverlayImages.digests(OverlayImages.parse(
-                    github.file(path, commit).orElseThrow(() -> PipelineException.findings(path + " does not exist at " + commit)),
+                    github.file(path, commit).orElseThrow(() -> CliException.findings(path + " does not exist at " + commit)),
                     path + "@" + commit)));
         }
 
@@ -143,7 +141,7 @@ public final class WaitDeployedCommand implements Callable<Integer> {
                 pinning.add(sha);
             }
             if (pinning.isEmpty()) {
-                throw PipelineException.findings(path + " on " + branch + " does not pin " + expected + " (it pins "
+                throw CliException.findings(path + " on " + branch + " does not pin " + expected + " (it pins "
                         + (commits.isEmpty() ? "nothing" : digestsAt(commits.get(0))) + "): another run changed it");
             }
             return pinning;

@@ -2,7 +2,7 @@ package dev.shop.pipeline.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,10 +30,10 @@ public final class GithubApi {
 
     public GithubApi(String baseUrl, String repository, String token) {
         if (!repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-            throw PipelineException.usage("--repository must be owner/name: " + repository);
+            throw CliException.usage("--repository must be owner/name: " + repository);
         }
         if (token == null || token.isBlank()) {
-            throw PipelineException.environment("no GitHub token: set GITHUB_TOKEN for this step");
+            throw CliException.environment("no GitHub token: set GITHUB_TOKEN for this step");
         }
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.repository = repository;
@@ -54,7 +54,7 @@ public final class GithubApi {
     /** Commit SHAs of a branch, newest first ({@code GET /repos/{repo}/commits?sha=}). */
     public java.util.List<String> commits(String branch, int count) {
         JsonNode list = get("/commits?sha=" + encode(branch) + "&per_page=" + count, "application/vnd.github+json")
-                .map(GithubApi::json).orElseThrow(() -> PipelineException.environment("branch " + branch + " not found"));
+                .map(GithubApi::json).orElseThrow(() -> CliException.environment("branch " + branch + " not found"));
         java.util.List<String> shas = new java.util.ArrayList<>();
         list.forEach(commit -> shas.add(commit.path("sha").asText()));
         return shas;
@@ -100,7 +100,7 @@ public final class GithubApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 201) {
-            throw PipelineException.environment("POST status on " + sha + ": HTTP " + response.statusCode() + " " + response.body().strip());
+            throw CliException.environment("POST status on " + sha + ": HTTP " + response.statusCode() + " " + response.body().strip());
         }
     }
 
@@ -114,7 +114,7 @@ public final class GithubApi {
             return Optional.empty();
         }
         if (response.statusCode() != 200) {
-            throw PipelineException.environment("GET " + path + ": HTTP " + response.statusCode() + " " + response.body().strip());
+            throw CliException.environment("GET " + path + ": HTTP " + response.statusCode() + " " + response.body().strip());
         }
         return Optional.of(response.body());
     }
@@ -131,10 +131,10 @@ public final class GithubApi {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw PipelineException.environment("GitHub API " + baseUrl + " unreachable: " + e.getMessage());
+            throw CliException.environment("GitHub API " + baseUrl + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw PipelineException.environment("interrupted talking to " + baseUrl);
+            throw CliException.environment("interrupted talking to " + baseUrl);
         }
     }
 
@@ -142,7 +142,7 @@ public final class GithubApi {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw PipelineException.environment("GitHub answered no JSON: " + e.getMessage());
+            throw CliException.environment("GitHub answered no JSON: " + e.getMessage());
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.shop.pipeline.registry;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.RepositoryOption;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
         description = {"Reads what the registry holds for each service's tag and prints it as the images JSON",
                 "{\"<service>\": {\"image\", \"tag\", \"digest\"}} the write-back and the deploy wait use. Where this",
                 "run's Jib pushed (app/<service>/target/jib-image.digest), the registry must hold that digest;",
-                "those services are also listed as pushed={\"<service>\": \"sha256:...\"} (what this run signs)."})
+                "those services are also listed as pushed={\"<service>\": \"sha256:...\"} (what this run signs).",
+                "Outputs (--github-output): images=<json> and pushed=<json> (instead of printing them)."})
 public final class ImageDigestsCommand implements Callable<Integer> {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -29,12 +30,11 @@ public final class ImageDigestsCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--repo", defaultValue = ".", description = "the repository root (default: ${DEFAULT-VALUE})")
-    Path repo;
+    @Mixin
+    RepositoryOption repo;
 
-    @Option(names = "--github-output", paramLabel = "FILE",
-            description = "append images=<json> to this file ($GITHUB_OUTPUT) instead of printing")
-    Path githubOutput;
+    @Mixin
+    GithubOutput githubOutput;
 
     @Override
     public Integer call() throws IOException {
@@ -42,12 +42,12 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         Map<String, PublishedImages.Published> images = new TreeMap<>();
         Map<String, String> pushedNow = new TreeMap<>();
         for (String service : serviceNames(registry.services)) {
-            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> PipelineException.findings(
+            String digest = client.digestOf(registry.repository(service), registry.tag).orElseThrow(() -> CliException.findings(
                     registry.image(service) + ":" + registry.tag + " is not in the registry: was " + service + " pushed?"));
-            Path pushed = jibDigestFile(repo, service);
+            Path pushed = jibDigestFile(repo.dir(), service);
             if (Files.isRegularFile(pushed)) {
                 if (!Files.readString(pushed).strip().equals(digest)) {
-                    throw PipelineException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
+                    throw CliException.findings(registry.image(service) + ":" + registry.tag + " is " + digest
                             + ", but Jib pushed " + Files.readString(pushed).strip());
                 }
                 pushedNow.put(service, digest);
@@ -55,9 +55,9 @@ public final class ImageDigestsCommand implements Callable<Integer> {
             images.put(service, new PublishedImages.Published(registry.image(service), registry.tag, digest));
         }
         String json = PublishedImages.toJson(images);
-        if (githubOutput != null) {
-            GithubOutput.append(githubOutput, "images", json);
-            GithubOutput.append(githubOutput, "pushed", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(pushedNow).toString());
+        if (githubOutput.requested()) {
+            githubOutput.append("images", json);
+            githubOutput.append("pushed", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(pushedNow).toString());
         } else {
             System.out.println(json);
         }
@@ -68,7 +68,7 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         List<String> names = Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         for (String service : names) {
             if (!service.matches("[a-z][a-z0-9-]*")) {
-                throw PipelineException.usage("not a service name: " + service);
+                throw CliException.usage("not a service name: " + service);
             }
         }
         return names;
@@ -84,11 +84,11 @@ public final class ImageDigestsCommand implements Callable<Integer> {
         for (String service : serviceNames(services)) {
             Path file = jibDigestFile(repo, service);
             if (!Files.isRegularFile(file)) {
-                throw PipelineException.findings(file + " is missing: was " + service + " built with a push?");
+                throw CliException.findings(file + " is missing: was " + service + " built with a push?");
             }
             String digest = Files.readString(file).strip();
             if (!DIGEST.matcher(digest).matches()) {
-                throw PipelineException.findings(file + " holds no sha256 digest: " + digest);
+                throw CliException.findings(file + " holds no sha256 digest: " + digest);
             }
             digests.put(service, digest);
         }

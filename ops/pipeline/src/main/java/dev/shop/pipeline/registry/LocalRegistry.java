@@ -1,6 +1,6 @@
 package dev.shop.pipeline.registry;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public final class LocalRegistry implements AutoCloseable {
 
     public static LocalRegistry start(Path workDir) {
         if (!installed()) {
-            throw PipelineException.environment(BINARY + " is not on the PATH: run ops/bin/install-rehearsal-deps");
+            throw CliException.environment(BINARY + " is not on the PATH: run ops/bin/install-rehearsal-deps");
         }
         int port = freePort();
         try {
@@ -101,7 +101,7 @@ public final class LocalRegistry implements AutoCloseable {
         RegistryClient client = client();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw PipelineException.environment("docker-registry exited: " + Files.readString(log).strip());
+                throw CliException.environment("docker-registry exited: " + Files.readString(log).strip());
             }
             if (client.isUp()) {
                 return;
@@ -114,7 +114,7 @@ public final class LocalRegistry implements AutoCloseable {
             }
         }
         close();
-        throw PipelineException.environment("docker-registry did not answer on " + host());
+        throw CliException.environment("docker-registry did not answer on " + host());
     }
 
     private static int freePort() {

@@ -3,9 +3,7 @@ package dev.shop.pipeline.registry;
 import dev.shop.pipeline.GithubOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,15 +11,15 @@ import java.util.concurrent.Callable;
 @Command(name = "missing-images", mixinStandardHelpOptions = true,
         description = {"Lists the services whose image tag is not in the registry yet, so a re-run builds and",
                 "pushes only those: tags are immutable (ECR), and a version names one commit, so a tag that",
-                "exists holds this commit's image and is reused, never pushed again."})
+                "exists holds this commit's image and is reused, never pushed again.",
+                "Outputs (--github-output): services=<to build> and modules=<app/service,...> (instead of printing them)."})
 public final class MissingImagesCommand implements Callable<Integer> {
 
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--github-output", paramLabel = "FILE",
-            description = "append services=<to build> and modules=<app/service,...> instead of printing")
-    Path githubOutput;
+    @Mixin
+    GithubOutput githubOutput;
 
     @Override
     public Integer call() {
@@ -36,9 +34,9 @@ public final class MissingImagesCommand implements Callable<Integer> {
             }
         }
         String modules = String.join(",", missing.stream().map(service -> "app/" + service).toList());
-        if (githubOutput != null) {
-            GithubOutput.append(githubOutput, "services", String.join(",", missing));
-            GithubOutput.append(githubOutput, "modules", modules);
+        if (githubOutput.requested()) {
+            githubOutput.append("services", String.join(",", missing));
+            githubOutput.append("modules", modules);
         } else {
             System.out.println("to build: " + (missing.isEmpty() ? "nothing" : modules));
         }

@@ -3,7 +3,7 @@ package dev.shop.pipeline.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class OverlayImages {
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
                 return first;
             }
-            throw PipelineException.usage("image " + name + ": newName " + newName + " names no registry host");
+            throw CliException.usage("image " + name + ": newName " + newName + " names no registry host");
         }
 
         public String repository() {
@@ -41,7 +41,7 @@ public final class OverlayImages {
         try {
             return parse(java.nio.file.Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw PipelineException.usage("cannot read " + file + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -51,7 +51,7 @@ public final class OverlayImages {
         try {
             root = YAML.readTree(kustomization);
         } catch (IOException e) {
-            throw PipelineException.findings(where + " is not YAML: " + e.getMessage());
+            throw CliException.findings(where + " is not YAML: " + e.getMessage());
         }
         List<Image> images = new ArrayList<>();
         for (JsonNode entry : root.path("images")) {

@@ -3,7 +3,7 @@ package dev.shop.pipeline.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class PublishedImages {
             String digest = value.path("digest").asText("");
             if (!digest.matches("sha256:[0-9a-f]{64}") || value.path("image").asText("").isEmpty()
                     || value.path("tag").asText("").isEmpty()) {
-                throw PipelineException.usage("--images entry " + field.getKey() + " needs image, tag and a sha256 digest");
+                throw CliException.usage("--images entry " + field.getKey() + " needs image, tag and a sha256 digest");
             }
             images.put(field.getKey(), new Published(value.path("image").asText(), value.path("tag").asText(), digest));
         });
@@ -59,7 +59,7 @@ public final class PublishedImages {
         Map<String, String> digests = new TreeMap<>();
         root.fields().forEachRemaining(field -> {
             if (!field.getValue().asText().matches("sha256:[0-9a-f]{64}")) {
-                throw PipelineException.usage("--digests entry " + field.getKey() + " is no sha256 digest");
+                throw CliException.usage("--digests entry " + field.getKey() + " is no sha256 digest");
             }
             digests.put(field.getKey(), field.getValue().asText());
         });
@@ -72,10 +72,10 @@ public final class PublishedImages {
         try {
             root = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
         } catch (IOException e) {
-            throw PipelineException.usage(option + " is not JSON: " + e.getMessage());
+            throw CliException.usage(option + " is not JSON: " + e.getMessage());
         }
         if (!root.isObject()) {
-            throw PipelineException.usage(option + " must be a JSON object keyed by service");
+            throw CliException.usage(option + " must be a JSON object keyed by service");
         }
         return root;
     }

@@ -1,6 +1,6 @@
 package dev.shop.pipeline.registry;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,14 +59,14 @@ public final class RegistryClient {
         }
         expect(response, 200, "HEAD " + repository + ":" + tag);
         return response.headers().firstValue("Docker-Content-Digest")
-                .or(() -> { throw PipelineException.environment("no Docker-Content-Digest for " + repository + ":" + tag); });
+                .or(() -> { throw CliException.environment("no Docker-Content-Digest for " + repository + ":" + tag); });
     }
 
     public Manifest manifest(String repository, String reference) {
         HttpResponse<byte[]> response = send(request(repository, reference).GET());
         expect(response, 200, "GET manifest " + repository + "@" + reference);
         String mediaType = response.headers().firstValue("Content-Type").orElseThrow(
-                () -> PipelineException.environment("no Content-Type for " + repository + "@" + reference));
+                () -> CliException.environment("no Content-Type for " + repository + "@" + reference));
         return new Manifest(mediaType, response.body(), sha256(response.body()));
     }
 
@@ -86,7 +86,7 @@ public final class RegistryClient {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         expect(start, 202, "start upload to " + repository);
         String location = start.headers().firstValue("Location").orElseThrow(
-                () -> PipelineException.environment("no upload Location from the registry"));
+                () -> CliException.environment("no upload Location from the registry"));
         URI uploadUri = URI.create(baseUrl).resolve(location);
         String separator = uploadUri.getQuery() == null ? "?" : "&";
         HttpResponse<byte[]> finish = send(builder(URI.create(uploadUri + separator + "digest=" + digest))
@@ -135,17 +135,17 @@ public final class RegistryClient {
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw PipelineException.environment("registry " + baseUrl + " unreachable: " + e.getMessage());
+            throw CliException.environment("registry " + baseUrl + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw PipelineException.environment("interrupted talking to " + baseUrl);
+            throw CliException.environment("interrupted talking to " + baseUrl);
         }
     }
 
     private static void expect(HttpResponse<byte[]> response, int status, String what) {
         if (response.statusCode() != status) {
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            throw PipelineException.environment(what + ": HTTP " + response.statusCode()
+            throw CliException.environment(what + ": HTTP " + response.statusCode()
                     + (body.isBlank() ? "" : " " + body.strip()));
         }
     }

@@ -1,6 +1,6 @@
 package dev.shop.pipeline.registry;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,15 +32,15 @@ public final class TagReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!TAG.matcher(tag).matches()) {
-            throw PipelineException.usage("not a valid OCI tag: " + tag);
+            throw CliException.usage("not a valid OCI tag: " + tag);
         }
         List<OverlayImages.Image> images = OverlayImages.read(envDir);
         if (images.isEmpty()) {
-            throw PipelineException.findings(envDir + " has no images to tag");
+            throw CliException.findings(envDir + " has no images to tag");
         }
         for (OverlayImages.Image image : images) {
             if (image.digest() == null) {
-                throw PipelineException.findings(image.name() + " in " + envDir + " is not pinned to a digest");
+                throw CliException.findings(image.name() + " in " + envDir + " is not pinned to a digest");
             }
         }
         for (OverlayImages.Image image : images) {
@@ -54,12 +54,12 @@ public final class TagReleaseCommand implements Callable<Integer> {
     public static String tag(RegistryClient registry, OverlayImages.Image image, String tag) {
         RegistryClient.Manifest manifest = registry.manifest(image.repository(), image.digest());
         if (!manifest.digest().equals(image.digest())) {
-            throw PipelineException.findings(image.newName() + "@" + image.digest() + " came back as " + manifest.digest());
+            throw CliException.findings(image.newName() + "@" + image.digest() + " came back as " + manifest.digest());
         }
         registry.putManifest(image.repository(), tag, manifest);
         String tagged = registry.digestOf(image.repository(), tag).orElse("nothing");
         if (!tagged.equals(image.digest())) {
-            throw PipelineException.findings(image.newName() + ":" + tag + " resolves to " + tagged
+            throw CliException.findings(image.newName() + ":" + tag + " resolves to " + tagged
                     + ", not " + image.digest());
         }
         return tagged;

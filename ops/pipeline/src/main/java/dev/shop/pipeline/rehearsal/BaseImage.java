@@ -1,7 +1,7 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ final class BaseImage {
         // mmdebstrap picks the output format from the extension: keep .tar last. One partial file per
         // process: two rehearsals on a fresh machine build at once, and the atomic move keeps either whole.
         Path partial = cacheDir.resolve("partial-" + ProcessHandle.current().pid() + "-" + tar.getFileName());
-        Processes.run(List.of("mmdebstrap", "--quiet", "--variant=apt", "--include=" + PACKAGES, SUITE, partial.toString()),
+        ProcessRunner.run(List.of("mmdebstrap", "--quiet", "--variant=apt", "--include=" + PACKAGES, SUITE, partial.toString()),
                 null, Duration.ofMinutes(15)).orThrow();
         Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return tar;
@@ -44,7 +44,7 @@ final class BaseImage {
     /** Imports the rootfs and pushes it as {@code <registry>/shop/jre-base:17}; returns that name. */
     static String publish(Podman podman, Path rootfs, String registryHost) {
         if (!Files.isRegularFile(rootfs)) {
-            throw PipelineException.environment("no rootfs at " + rootfs);
+            throw CliException.environment("no rootfs at " + rootfs);
         }
         String local = "localhost/shop-rehearsal/jre-base:17";
         String remote = registryHost + "/shop/jre-base:17";

@@ -1,10 +1,10 @@
 package dev.shop.pipeline.rehearsal;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.localstack.FreePort;
 import dev.shop.localstack.LocalPostgres;
 import dev.shop.localstack.LocalRedis;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.registry.ImageDigestsCommand;
 import dev.shop.pipeline.registry.LocalRegistry;
 import dev.shop.pipeline.registry.OverlayImages;
@@ -84,7 +84,7 @@ public final class DevelopPushRehearsal {
             services.forEach(service -> promote.addAll(List.of("--service", service)));
             timeline.step("gitops promote dev -> staging", () -> gitops(main, promote.toArray(String[]::new)));
             String promotion = repo.remoteBranches().stream().filter(branch -> !branchesBefore.contains(branch)).findFirst()
-                    .orElseThrow(() -> PipelineException.findings("gitops promote pushed no promotion branch"));
+                    .orElseThrow(() -> CliException.findings("gitops promote pushed no promotion branch"));
             System.out.println("    promotion branch " + promotion);
             timeline.step("overlay digests = registry digests", () -> {
                 checkOverlay(registry, repo, "main", "dev", pushed);
@@ -130,7 +130,7 @@ public final class DevelopPushRehearsal {
             }
         }
         if (!findings.isEmpty()) {
-            throw PipelineException.findings(String.join("; ", findings));
+            throw CliException.findings(String.join("; ", findings));
         }
     }
 
@@ -139,7 +139,7 @@ public final class DevelopPushRehearsal {
         Map<String, String> overlayImages = new LinkedHashMap<>();
         OverlayImages.read(main.resolve("gitops-envs/envs/dev")).stream().filter(image -> services.contains(image.name()))
                 .forEach(image -> overlayImages.put(image.name(), image.newName() + "@" + image.digest()));
-        String rendered = Processes.run(List.of("kubectl", "kustomize", "gitops-envs/envs/dev"), main, Duration.ofMinutes(2))
+        String rendered = ProcessRunner.run(List.of("kubectl", "kustomize", "gitops-envs/envs/dev"), main, Duration.ofMinutes(2))
                 .orThrow().stdout();
         ServiceEnvironment overlay = ServiceEnvironment.ofRendered(rendered);
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -174,7 +174,7 @@ public final class DevelopPushRehearsal {
                 }
             }
             if (!findings.isEmpty()) {
-                throw PipelineException.findings(String.join("\n", findings));
+                throw CliException.findings(String.join("\n", findings));
             }
         }
     }
@@ -236,17 +236,17 @@ public final class DevelopPushRehearsal {
         command.addAll(List.of(args));
         Map<String, String> identity = Map.of("GIT_AUTHOR_NAME", "shop-ci", "GIT_AUTHOR_EMAIL", "ci@shop.invalid",
                 "GIT_COMMITTER_NAME", "shop-ci", "GIT_COMMITTER_EMAIL", "ci@shop.invalid");
-        Processes.Result result = Processes.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
+        ProcessRunner.Result result = ProcessRunner.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
         if (!result.stdout().isBlank()) {
             System.out.println(result.stdout().strip().indent(4).stripTrailing());
         }
         return result.stdout();
     }
 
-    private Processes.Result maven(Path dir, String... args) {
+    private ProcessRunner.Result maven(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-ntp", "-q"));
         command.addAll(List.of(args));
-        return Processes.run(command, dir, Duration.ofMinutes(30)).orThrow();
+        return ProcessRunner.run(command, dir, Duration.ofMinutes(30)).orThrow();
     }
 
     private Path dir(String name) {

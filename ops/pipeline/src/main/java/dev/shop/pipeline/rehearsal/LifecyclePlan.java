@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +141,7 @@ final class LifecyclePlan {
     static void requireSameAsWorkflows(Path repo) {
         List<String> findings = differences(repo);
         if (!findings.isEmpty()) {
-            throw PipelineException.findings("the workflows changed; update LifecyclePlan and the stage that plays them: "
+            throw CliException.findings("the workflows changed; update LifecyclePlan and the stage that plays them: "
                     + String.join("; ", findings));
         }
     }

@@ -1,10 +1,9 @@
 package dev.shop.pipeline.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.registry.LocalRegistry;
-import dev.shop.pipeline.registry.OverlayImages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +94,7 @@ public final class LifecycleRehearsal {
                 candidate = stage(LifecyclePlan.RELEASE, () -> releaseCandidate(staging));
             } catch (GateFailed refused) {
                 if (!options.brokenRelease()) {
-                    throw PipelineException.findings("the staging gate refused release " + RELEASE_BRANCH + ": " + refused.getMessage());
+                    throw CliException.findings("the staging gate refused release " + RELEASE_BRANCH + ": " + refused.getMessage());
                 }
                 timeline.step("gate held: nothing past staging", () -> requireNothingPastStaging(prodBefore));
                 System.out.println("the staging gate stopped the broken candidate, as it must: " + refused.getMessage());
@@ -103,7 +102,7 @@ public final class LifecycleRehearsal {
                 return;
             }
             if (options.brokenRelease()) {
-                throw PipelineException.findings("the staging gate passed a release candidate whose catalog cannot start");
+                throw CliException.findings("the staging gate passed a release candidate whose catalog cannot start");
             }
             String releasePr = stage(LifecyclePlan.RELEASE_MAIN, () -> tagAndPromote(RELEASE_BRANCH, RELEASE_VERSION, candidate));
             stage(LifecyclePlan.PROD, () -> mergeAndConverge(releasePr, prod, candidate.digests()));
@@ -195,7 +194,7 @@ public final class LifecycleRehearsal {
         staging.apply(argoCdCheckout);
         try {
             waitDeployed(staging, delivery.digests(), options.readyTimeout().toSeconds());
-        } catch (PipelineException notReady) {
+        } catch (CliException notReady) {
             throw new GateFailed(notReady.getMessage() + "\n" + staging.logs("catalog"));
         }
         standIn("mvnw verify");
@@ -205,11 +204,11 @@ public final class LifecycleRehearsal {
         }
         System.out.println("    system-test subset passed against staging");
         played.add("mvnw gatling:test");
-        Processes.Result gatling = Processes.run(List.of("./mvnw", "-B", "-ntp", "-q", "-pl", "ops/load-test", "-DloadTestOnly",
+        ProcessRunner.Result gatling = ProcessRunner.run(List.of("./mvnw", "-B", "-ntp", "-q", "-pl", "ops/load-test", "-DloadTestOnly",
                 "gatling:test", "-DbaseUrl=" + staging.storefrontUrl(), "-Dusers=" + GATE_USERS, "-DrampUp=10s", "-Dduration=60s"),
                 ci, Duration.ofMinutes(10));
         if (!gatling.ok()) {
-            throw new GateFailed("the Gatling gate failed: " + Processes.lastLines(gatling.stdout() + gatling.stderr(), 15));
+            throw new GateFailed("the Gatling gate failed: " + ProcessRunner.lastLines(gatling.stdout() + gatling.stderr(), 15));
         }
         System.out.println("    Gatling gate passed against staging");
         waitDeployed(staging, delivery.digests(), 0);
@@ -222,14 +221,14 @@ public final class LifecycleRehearsal {
         git(ci, "push", "--quiet", "origin", "main");
         String version = gitops(ci, "version", "--branch", "main").strip();
         if (!version.equals(expectedVersion)) {
-            throw PipelineException.findings("gitops version on main after merging " + branch + " is " + version + ", not " + expectedVersion);
+            throw CliException.findings("gitops version on main after merging " + branch + " is " + version + ", not " + expectedVersion);
         }
         standIn("aws ecr get-login-password");
         pipeline("tag-release", "--env-dir", "gitops-envs/envs/staging", "--tag", "v" + version);
         tested.digests().forEach((service, digest) -> {
             String tagged = registry.client().digestOf("shop/" + service, "v" + version).orElse("nothing");
             if (!tagged.equals(digest)) {
-                throw PipelineException.findings("shop/" + service + ":v" + version + " is " + tagged + ", not the tested " + digest);
+                throw CliException.findings("shop/" + service + ":v" + version + " is " + tagged + ", not the tested " + digest);
             }
         });
         standIn("gh release create");
@@ -240,7 +239,7 @@ public final class LifecycleRehearsal {
         gitops(ci, "promote", "--from", "staging", "--to", "prod", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
         String promotion = io(() -> Files.readString(branchFile)).strip();
         if (promotion.isEmpty()) {
-            throw PipelineException.findings("gitops promote staging -> prod had nothing to promote after " + branch);
+            throw CliException.findings("gitops promote staging -> prod had nothing to promote after " + branch);
         }
         git(ci, "fetch", "--quiet", "origin");
         pipeline("overlay-check", "--branch", promotion, "--env-dir", "gitops-envs/envs/prod",
@@ -266,7 +265,7 @@ public final class LifecycleRehearsal {
             }
         }
         if (!missing.isEmpty()) {
-            throw PipelineException.findings("the prod PR body lacks " + missing + ":\n" + body);
+            throw CliException.findings("the prod PR body lacks " + missing + ":\n" + body);
         }
     }
 
@@ -294,7 +293,7 @@ public final class LifecycleRehearsal {
             gitops(ci, "rollback", "--env", "prod", "--steps", "1", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
             mergeAndConverge(io(() -> Files.readString(branchFile)).strip(), prod, previous);
             if (!prod.runningDigests().equals(previous)) {
-                throw PipelineException.findings("after the rollback prod runs " + prod.runningDigests() + ", not " + previous);
+                throw CliException.findings("after the rollback prod runs " + prod.runningDigests() + ", not " + previous);
             }
         }
         checkout("main", "origin/main");
@@ -323,7 +322,7 @@ public final class LifecycleRehearsal {
         repo.remoteBranches().stream().filter(branch -> branch.startsWith("promote/"))
                 .forEach(branch -> findings.add("a promotion branch exists: " + branch));
         if (!findings.isEmpty()) {
-            throw PipelineException.findings("a refused candidate went past staging: " + findings);
+            throw CliException.findings("a refused candidate went past staging: " + findings);
         }
         System.out.println("    no v" + RELEASE_VERSION + " tag in git or the registry, prod's overlay unchanged, no prod PR");
     }
@@ -384,7 +383,7 @@ public final class LifecycleRehearsal {
             }
         });
         if (!ran.equals(expected)) {
-            throw PipelineException.findings("stage '" + name + "' ran " + ran + ", its plan says " + expected);
+            throw CliException.findings("stage '" + name + "' ran " + ran + ", its plan says " + expected);
         }
         return result;
     }
@@ -406,7 +405,7 @@ public final class LifecycleRehearsal {
         command.addAll(List.of(args));
         Map<String, String> identity = Map.of("GIT_AUTHOR_NAME", "shop-ci", "GIT_AUTHOR_EMAIL", "ci@shop.invalid",
                 "GIT_COMMITTER_NAME", "shop-ci", "GIT_COMMITTER_EMAIL", "ci@shop.invalid");
-        Processes.Result result = Processes.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
+        ProcessRunner.Result result = ProcessRunner.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
         if (!args[0].equals("version") && !args[0].equals("status") && !result.stdout().isBlank()) {
             System.out.println(result.stdout().strip().indent(4).stripTrailing());
         }
@@ -415,7 +414,7 @@ public final class LifecycleRehearsal {
 
     /** Whether {@code gitops --help} lists the verb ({@code gitops <unknown> --help} prints the top help and exits 0). */
     private boolean gitopsHas(String verb) {
-        String help = Processes.run(List.of(ci.resolve("ops/bin/gitops").toString(), "--help"), ci, Duration.ofMinutes(5)).orThrow().stdout();
+        String help = ProcessRunner.run(List.of(ci.resolve("ops/bin/gitops").toString(), "--help"), ci, Duration.ofMinutes(5)).orThrow().stdout();
         return help.lines().anyMatch(line -> line.strip().startsWith(verb + " ") || line.strip().equals(verb));
     }
 
@@ -423,9 +422,9 @@ public final class LifecycleRehearsal {
         played.add("pipeline " + args[0]);
         List<String> command = new ArrayList<>(List.of("java", "-jar", pipelineJar.toString()));
         command.addAll(List.of(args));
-        Processes.Result result = Processes.run(command, ci, Duration.ofMinutes(20)).orThrow();
+        ProcessRunner.Result result = ProcessRunner.run(command, ci, Duration.ofMinutes(20)).orThrow();
         if (!result.stdout().isBlank()) {
-            System.out.println(Processes.lastLines(result.stdout(), 6).indent(4).stripTrailing());
+            System.out.println(ProcessRunner.lastLines(result.stdout(), 6).indent(4).stripTrailing());
         }
         return result.stdout();
     }
@@ -449,7 +448,7 @@ public final class LifecycleRehearsal {
         played.add("mvnw " + List.of(args).stream().filter(goals::contains).findFirst().orElse("(no goal)"));
         List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-ntp", "-q"));
         command.addAll(List.of(args));
-        Processes.run(command, dir, Duration.ofMinutes(30)).orThrow();
+        ProcessRunner.run(command, dir, Duration.ofMinutes(30)).orThrow();
     }
 
     private void checkout(String branch, String startPoint) {

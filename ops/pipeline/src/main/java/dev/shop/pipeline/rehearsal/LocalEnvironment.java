@@ -3,11 +3,11 @@ package dev.shop.pipeline.rehearsal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.localstack.FreePort;
 import dev.shop.localstack.LocalPostgres;
 import dev.shop.localstack.LocalRedis;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ final class LocalEnvironment implements AutoCloseable {
 
     /** Syncs the env to the overlay in {@code checkout} (a checkout of main, as Argo CD reads it). */
     void apply(Path checkout) {
-        String rendered = Processes.run(List.of("kubectl", "kustomize", "gitops-envs/envs/" + env), checkout, Duration.ofMinutes(2))
+        String rendered = ProcessRunner.run(List.of("kubectl", "kustomize", "gitops-envs/envs/" + env), checkout, Duration.ofMinutes(2))
                 .orThrow().stdout();
         ServiceEnvironment overlay = ServiceEnvironment.ofRendered(rendered);
         startDataStores();
@@ -129,14 +129,14 @@ final class LocalEnvironment implements AutoCloseable {
     private String byDigest(String service, String rendered) {
         int at = rendered.indexOf('@');
         if (at < 0) {
-            throw PipelineException.findings(env + " " + service + " is not pinned to a digest: " + rendered);
+            throw CliException.findings(env + " " + service + " is not pinned to a digest: " + rendered);
         }
         String name = rendered.substring(0, at);
         int lastSlash = name.lastIndexOf('/');
         int tag = name.lastIndexOf(':');
         String repository = tag > lastSlash ? name.substring(0, tag) : name;
         if (!repository.startsWith(registryHost + "/")) {
-            throw PipelineException.findings(env + " " + service + " pins " + repository + ", which is not in the rehearsal registry "
+            throw CliException.findings(env + " " + service + " pins " + repository + ", which is not in the rehearsal registry "
                     + registryHost);
         }
         return repository + rendered.substring(at);
@@ -179,7 +179,7 @@ final class LocalEnvironment implements AutoCloseable {
             }
         });
         if (!findings.isEmpty()) {
-            throw PipelineException.findings(String.join("; ", findings));
+            throw CliException.findings(String.join("; ", findings));
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.registry.OverlayImages;
 
 import java.io.IOException;
@@ -123,7 +123,7 @@ final class LocalGithub implements AutoCloseable {
                 Optional<String> file = show(query.getOrDefault("ref", "HEAD"), matcher.group(1));
                 send(exchange, file.isPresent() ? 200 : 404, file.orElse("{\"message\":\"Not Found\"}"));
             } else if (COMMITS.matcher(path).matches()) {
-                Processes.Result log = git("rev-list", "--max-count=" + query.getOrDefault("per_page", "30"),
+                ProcessRunner.Result log = git("rev-list", "--max-count=" + query.getOrDefault("per_page", "30"),
                         query.getOrDefault("sha", "HEAD"), "--");
                 ArrayNode commits = JSON.createArrayNode();
                 log.stdout().lines().forEach(sha -> commits.addObject().put("sha", sha));
@@ -166,14 +166,14 @@ final class LocalGithub implements AutoCloseable {
     }
 
     private Optional<String> show(String ref, String file) {
-        Processes.Result shown = git("show", ref + ":" + file);
+        ProcessRunner.Result shown = git("show", ref + ":" + file);
         return shown.ok() ? Optional.of(shown.stdout()) : Optional.empty();
     }
 
-    private Processes.Result git(String... args) {
+    private ProcessRunner.Result git(String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return Processes.run(command, remote, Duration.ofSeconds(30));
+        return ProcessRunner.run(command, remote, Duration.ofSeconds(30));
     }
 
     private static Map<String, String> query(String raw) {

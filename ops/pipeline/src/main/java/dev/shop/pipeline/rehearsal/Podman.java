@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +16,10 @@ final class Podman {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    Processes.Result run(String... args) {
+    ProcessRunner.Result run(String... args) {
         List<String> command = new ArrayList<>(List.of("podman", "--runtime=runc"));
         command.addAll(List.of(args));
-        return Processes.run(command, null, TIMEOUT);
+        return ProcessRunner.run(command, null, TIMEOUT);
     }
 
     void importRootfs(Path tar, String image, String user) {
@@ -58,7 +58,7 @@ final class Podman {
     }
 
     Live live(String name) {
-        Processes.Result inspect = run("container", "inspect", "--format", "{{.State.Status}} {{.ImageDigest}} {{.RestartCount}}", name);
+        ProcessRunner.Result inspect = run("container", "inspect", "--format", "{{.State.Status}} {{.ImageDigest}} {{.RestartCount}}", name);
         String[] fields = inspect.stdout().strip().split("\\s+");
         if (!inspect.ok() || fields.length < 3) {
             return new Live("gone", "", 0);
@@ -71,7 +71,7 @@ final class Podman {
     }
 
     String logs(String name) {
-        Processes.Result logs = run("logs", "--tail", "40", name);
+        ProcessRunner.Result logs = run("logs", "--tail", "40", name);
         return logs.stdout() + logs.stderr();
     }
 

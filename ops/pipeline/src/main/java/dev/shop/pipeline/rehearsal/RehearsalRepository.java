@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.ProcessRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,10 +71,10 @@ final class RehearsalRepository {
         return git(remote, "for-each-ref", "--format=%(refname:short)", "refs/heads").stdout().lines().toList();
     }
 
-    static Processes.Result git(Path dir, String... args) {
+    static ProcessRunner.Result git(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=Rehearsal",
                 "-c", "user.email=rehearsal@shop.invalid", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"));
         command.addAll(List.of(args));
-        return Processes.run(command, dir, Duration.ofMinutes(2)).orThrow();
+        return ProcessRunner.run(command, dir, Duration.ofMinutes(2)).orThrow();
     }
 }

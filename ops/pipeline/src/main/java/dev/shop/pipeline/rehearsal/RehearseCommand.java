@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +51,7 @@ public final class RehearseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (brokenRelease && !lifecycle) {
-            throw PipelineException.usage("--broken-release needs --lifecycle");
+            throw CliException.usage("--broken-release needs --lifecycle");
         }
         Path work = workDir != null ? workDir : Files.createTempDirectory("shop-rehearsal-");
         Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "shop-rehearsal");

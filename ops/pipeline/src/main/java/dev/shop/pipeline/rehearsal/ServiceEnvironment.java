@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,7 +41,7 @@ final class ServiceEnvironment {
                 }
             });
         } catch (IOException e) {
-            throw PipelineException.usage("rendered manifests are not YAML: " + e.getMessage());
+            throw CliException.usage("rendered manifests are not YAML: " + e.getMessage());
         }
         return new ServiceEnvironment(documents);
     }
@@ -90,7 +90,7 @@ final class ServiceEnvironment {
         JsonNode limits = container.path("resources").path("limits");
         JsonNode probe = container.path("readinessProbe").path("httpGet");
         if (probe.isMissingNode() || limits.path("cpu").isMissingNode() || limits.path("memory").isMissingNode()) {
-            throw PipelineException.findings("Deployment " + service + " needs cpu and memory limits and an httpGet readinessProbe");
+            throw CliException.findings("Deployment " + service + " needs cpu and memory limits and an httpGet readinessProbe");
         }
         JsonNode port = probe.path("port");
         int portNumber = port.isInt() ? port.asInt() : -1;
@@ -100,7 +100,7 @@ final class ServiceEnvironment {
             }
         }
         if (portNumber <= 0) {
-            throw PipelineException.findings("Deployment " + service + ": readiness probe port " + port.asText() + " is not declared");
+            throw CliException.findings("Deployment " + service + ": readiness probe port " + port.asText() + " is not declared");
         }
         return new Runtime(container.path("image").asText(), cpus(limits.path("cpu").asText()),
                 memory(limits.path("memory").asText()), probe.path("path").asText("/"), portNumber);
@@ -119,7 +119,7 @@ final class ServiceEnvironment {
     static String memory(String quantity) {
         Matcher m = MEMORY.matcher(quantity);
         if (!m.matches()) {
-            throw PipelineException.findings("not a memory quantity this rehearsal reads: " + quantity);
+            throw CliException.findings("not a memory quantity this rehearsal reads: " + quantity);
         }
         long factor = switch (m.group(2) == null ? "" : m.group(2)) {
             case "Ki" -> 1024L;
@@ -139,13 +139,13 @@ final class ServiceEnvironment {
                 return candidate;
             }
         }
-        throw PipelineException.findings("Deployment " + service + " has no container named " + service);
+        throw CliException.findings("Deployment " + service + " has no container named " + service);
     }
 
     private JsonNode find(String kind, String name) {
         return documents.stream()
                 .filter(doc -> kind.equals(doc.path("kind").asText()) && name.equals(doc.path("metadata").path("name").asText()))
                 .findFirst()
-                .orElseThrow(() -> PipelineException.findings("the rendered overlay has no " + kind + " " + name));
+                .orElseThrow(() -> CliException.findings("the rendered overlay has no " + kind + " " + name));
     }
 }

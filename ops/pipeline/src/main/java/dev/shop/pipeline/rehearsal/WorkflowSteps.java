@@ -3,7 +3,7 @@ package dev.shop.pipeline.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ final class WorkflowSteps {
         try {
             return YAML.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw PipelineException.environment("cannot read " + file + ": " + e.getMessage());
+            throw CliException.environment("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

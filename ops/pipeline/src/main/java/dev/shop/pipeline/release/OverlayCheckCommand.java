@@ -1,13 +1,14 @@
 package dev.shop.pipeline.release;
 
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
+import dev.shop.cli.RepositoryOption;
 import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.registry.PublishedImages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
                 "time the promotion runs."})
 public final class OverlayCheckCommand implements Callable<Integer> {
 
-    @Option(names = "--repo", defaultValue = ".", description = "the git checkout (default: ${DEFAULT-VALUE})")
-    Path repo;
+    @Mixin
+    RepositoryOption repo;
 
     @Option(names = "--remote", defaultValue = "origin", description = "remote holding the branch (default: ${DEFAULT-VALUE})")
     String remote;
@@ -38,14 +39,14 @@ public final class OverlayCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> expected = PublishedImages.parseDigests(digests);
-        Processes.run(List.of("git", "fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch), repo, Duration.ofSeconds(120)).orThrow();
+        ProcessRunner.run(List.of("git", "fetch", "--quiet", "--no-tags", remote, "refs/heads/" + branch), repo.dir(), Duration.ofSeconds(120)).orThrow();
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
-        String text = Processes.run(List.of("git", "show", "FETCH_HEAD:" + overlay), repo, Duration.ofSeconds(30)).orThrow().stdout();
+        String text = ProcessRunner.run(List.of("git", "show", "FETCH_HEAD:" + overlay), repo.dir(), Duration.ofSeconds(30)).orThrow().stdout();
         SortedMap<String, String> pinned = OverlayImages.digests(OverlayImages.parse(text, branch + ":" + overlay));
         List<String> wrong = expected.entrySet().stream().filter(entry -> !entry.getValue().equals(pinned.get(entry.getKey())))
                 .map(entry -> entry.getKey() + " pins " + pinned.get(entry.getKey()) + ", not " + entry.getValue()).toList();
         if (!wrong.isEmpty()) {
-            throw PipelineException.findings(branch + ":" + overlay + ": " + String.join("; ", wrong));
+            throw CliException.findings(branch + ":" + overlay + ": " + String.join("; ", wrong));
         }
         System.out.println(branch + ":" + overlay + " pins " + expected);
         return 0;

@@ -1,9 +1,9 @@
 package dev.shop.pipeline.release;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 import dev.shop.pipeline.github.GithubApi;
-import dev.shop.pipeline.registry.PublishedImages;
 import dev.shop.pipeline.github.GithubOptions;
+import dev.shop.pipeline.registry.PublishedImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class RecordLoadTestCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> tested = PublishedImages.parseDigests(digests);
         if (tested.isEmpty()) {
-            throw PipelineException.usage("--digests names no image: nothing was tested");
+            throw CliException.usage("--digests names no image: nothing was tested");
         }
         String description = ReleaseProof.describe(tested);
         github.api()

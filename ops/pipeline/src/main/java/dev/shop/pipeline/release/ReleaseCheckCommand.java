@@ -1,17 +1,17 @@
 package dev.shop.pipeline.release;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
+import dev.shop.cli.RepositoryOption;
 import dev.shop.pipeline.GithubOutput;
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.github.GithubApi;
-import dev.shop.pipeline.registry.OverlayImages;
 import dev.shop.pipeline.github.GithubOptions;
+import dev.shop.pipeline.registry.OverlayImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,18 +27,19 @@ import java.util.regex.Pattern;
                 "GitHub Actions) for exactly the images the staging overlay pins at HEAD, and every one of those",
                 "images must be built from a commit in HEAD's history (Gitops-Source-Commit trailer). A commit",
                 "that merges no release or hotfix branch is no release (release=false, exit 0); a release",
-                "that lacks the proof fails (exit 1)."})
+                "that lacks the proof fails (exit 1).",
+                "Outputs (--github-output): release=true|false and digests=<json>."})
 public final class ReleaseCheckCommand implements Callable<Integer> {
 
-    private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RELEASE_MERGE = Pattern.compile("\\b(release|hotfix)/\\d+\\.\\d+");
     private static final Pattern RUN_URL = Pattern.compile("/actions/runs/(\\d+)");
 
     @Mixin
     GithubOptions github;
 
-    @Option(names = "--repo", defaultValue = ".", description = "the git checkout, with full history (default: ${DEFAULT-VALUE})")
-    Path repo;
+    @Mixin
+    RepositoryOption repo;
 
     @Option(names = "--head", defaultValue = "HEAD", description = "the commit on main to check (default: ${DEFAULT-VALUE})")
     String head;
@@ -47,8 +48,8 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
             description = "the overlay whose images get the release tag (default: ${DEFAULT-VALUE})")
     String envDir;
 
-    @Option(names = "--github-output", paramLabel = "FILE", description = "append release=true|false and digests=<json>")
-    Path githubOutput;
+    @Mixin
+    GithubOutput githubOutput;
 
 
     @Override
@@ -64,33 +65,33 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
         Optional<GithubApi.CommitStatus> proof = api.status(merged, ReleaseProof.CONTEXT);
         if (proof.isEmpty()) {
             if (namesRelease) {
-                throw PipelineException.findings(sha + " merges a release or hotfix branch, but its head " + merged
+                throw CliException.findings(sha + " merges a release or hotfix branch, but its head " + merged
                         + " has no " + ReleaseProof.CONTEXT + " status: the staging load test did not pass for it");
             }
             return notARelease(sha + " merges " + merged + ", which was never load tested in staging: not a release");
         }
         GithubApi.CommitStatus status = proof.get();
         if (!status.state().equals("success") || !status.creator().equals(ReleaseProof.ACTIONS_BOT)) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " is " + status.state() + " by "
                     + status.creator() + ": only a passed test recorded by GitHub Actions counts");
         }
         requireReleaseRun(api, status, merged);
         String overlay = envDir.replaceAll("/+$", "") + "/kustomization.yaml";
         SortedMap<String, String> staging = OverlayImages.digests(OverlayImages.parse(git("show", sha + ":" + overlay), overlay));
         if (!status.description().equals(ReleaseProof.describe(staging))) {
-            throw PipelineException.findings("staging at " + sha + " pins " + staging + " (" + ReleaseProof.describe(staging)
+            throw CliException.findings("staging at " + sha + " pins " + staging + " (" + ReleaseProof.describe(staging)
                     + "), but the load test of " + merged + " passed for " + status.description());
         }
         Map<String, String> sources = sourceCommits(sha, overlay.substring(0, overlay.lastIndexOf('/', overlay.lastIndexOf('/') - 1)));
         for (Map.Entry<String, String> image : staging.entrySet()) {
             String source = sources.get(image.getValue());
             if (source == null) {
-                throw PipelineException.findings(image.getKey() + "@" + image.getValue() + " has no Gitops-Source-Commit in "
+                throw CliException.findings(image.getKey() + "@" + image.getValue() + " has no Gitops-Source-Commit in "
                         + sha + "'s history: it was not written by the pipeline");
             }
-            Processes.Result ancestor = Processes.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo, Duration.ofSeconds(30));
+            ProcessRunner.Result ancestor = ProcessRunner.run(List.of("git", "merge-base", "--is-ancestor", source, sha), repo.dir(), Duration.ofSeconds(30));
             if (!ancestor.ok()) {
-                throw PipelineException.findings(image.getKey() + "@" + image.getValue() + " was built from " + source
+                throw CliException.findings(image.getKey() + "@" + image.getValue() + " was built from " + source
                         + ", which is not in " + sha + "'s history (another branch's build)");
             }
         }
@@ -108,13 +109,13 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     private static void requireReleaseRun(GithubApi github, GithubApi.CommitStatus status, String merged) {
         java.util.regex.Matcher runId = RUN_URL.matcher(status.targetUrl());
         if (!runId.find()) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " links to no workflow run: " + status.targetUrl());
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " links to no workflow run: " + status.targetUrl());
         }
-        GithubApi.WorkflowRun run = github.run(Long.parseLong(runId.group(1))).orElseThrow(() -> PipelineException.findings(
+        GithubApi.WorkflowRun run = github.run(Long.parseLong(runId.group(1))).orElseThrow(() -> CliException.findings(
                 ReleaseProof.CONTEXT + " on " + merged + " links to run " + runId.group(1) + ", which does not exist"));
         boolean releaseBranch = run.headBranch().matches("(release|hotfix)/.+");
         if (!run.path().equals(ReleaseProof.WORKFLOW) || !releaseBranch || !run.headSha().equals(merged)) {
-            throw PipelineException.findings(ReleaseProof.CONTEXT + " on " + merged + " was set by " + run.path() + " on "
+            throw CliException.findings(ReleaseProof.CONTEXT + " on " + merged + " was set by " + run.path() + " on "
                     + run.headBranch() + " at " + run.headSha() + ", not by " + ReleaseProof.WORKFLOW + " on a release or hotfix branch at " + merged);
         }
     }
@@ -139,14 +140,14 @@ public final class ReleaseCheckCommand implements Callable<Integer> {
     }
 
     private void output(String name, String value) {
-        if (githubOutput != null) {
-            GithubOutput.append(githubOutput, name, value);
+        if (githubOutput.requested()) {
+            githubOutput.append(name, value);
         }
     }
 
     private String git(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return Processes.run(command, repo, Duration.ofSeconds(60)).orThrow().stdout();
+        return ProcessRunner.run(command, repo.dir(), Duration.ofSeconds(60)).orThrow().stdout();
     }
 }

@@ -1,7 +1,7 @@
 package dev.shop.pipeline.terraform;
 
-import dev.shop.pipeline.PipelineException;
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.CliException;
+import dev.shop.cli.ProcessRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,20 +31,20 @@ public final class TerraformCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw PipelineException.usage(dir + " is not a folder");
+            throw CliException.usage(dir + " is not a folder");
         }
         List<String> findings = new ArrayList<>();
-        Processes.Result fmt = Processes.run(List.of(terraform, "fmt", "-check", "-recursive", "-diff", "-no-color", "."),
+        ProcessRunner.Result fmt = ProcessRunner.run(List.of(terraform, "fmt", "-check", "-recursive", "-diff", "-no-color", "."),
                 dir, Duration.ofMinutes(2));
         if (!fmt.ok()) {
             findings.add("terraform fmt: not formatted:\n" + fmt.stdout().strip() + fmt.stderr().strip());
         }
         if (!skipValidate) {
             for (Path module : moduleDirs(dir)) {
-                Processes.Result init = Processes.run(List.of(terraform, "init", "-backend=false", "-input=false", "-no-color"),
+                ProcessRunner.Result init = ProcessRunner.run(List.of(terraform, "init", "-backend=false", "-input=false", "-no-color"),
                         module, Duration.ofMinutes(10));
-                Processes.Result validate = init.ok()
-                        ? Processes.run(List.of(terraform, "validate", "-no-color"), module, Duration.ofMinutes(5))
+                ProcessRunner.Result validate = init.ok()
+                        ? ProcessRunner.run(List.of(terraform, "validate", "-no-color"), module, Duration.ofMinutes(5))
                         : init;
                 if (!validate.ok()) {
                     findings.add("terraform " + (init.ok() ? "validate" : "init") + " in " + dir.relativize(module) + ":\n"
@@ -54,7 +54,7 @@ public final class TerraformCheckCommand implements Callable<Integer> {
         }
         findings.forEach(System.err::println);
         if (!findings.isEmpty()) {
-            throw PipelineException.findings(findings.size() + " Terraform finding(s) in " + dir);
+            throw CliException.findings(findings.size() + " Terraform finding(s) in " + dir);
         }
         System.out.println("terraform fmt" + (skipValidate ? "" : " and validate") + ": no findings in " + dir);
         return 0;

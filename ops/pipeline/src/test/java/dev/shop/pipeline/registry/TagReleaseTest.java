@@ -1,8 +1,9 @@
 package dev.shop.pipeline.registry;
 
+import dev.shop.cli.CliException;
 import dev.shop.pipeline.PipelineCli;
-import dev.shop.pipeline.PipelineException;
 import dev.shop.pipeline.TestOverlays;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class TagReleaseTest extends LocalRegistryTest {
         assertThat(PipelineCli.commandLine().execute("tag-release", "--env-dir", unpinned.toString(), "--tag", "v1.4.0")).isEqualTo(1);
         assertThat(PipelineCli.commandLine().execute("tag-release", "--env-dir", overlay("bad-tag", digest).toString(), "--tag", "v1.4.0+build")).isEqualTo(2);
         assertThatThrownBy(() -> new OverlayImages.Image("catalog", "shop/catalog", "1", digest).registryHost())
-                .isInstanceOf(PipelineException.class);
+                .isInstanceOf(CliException.class);
     }
 
     private static Path overlay(String name, String imageDigest) throws IOException {

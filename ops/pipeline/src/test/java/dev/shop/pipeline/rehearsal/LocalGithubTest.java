@@ -1,8 +1,8 @@
 package dev.shop.pipeline.rehearsal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.PipelineCli;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.TestOverlays;
 import dev.shop.pipeline.github.GithubApi;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,7 @@ class LocalGithubTest {
 
     private static boolean podmanWorks() {
         try {
-            return Processes.run(List.of("podman", "--version"), null, Duration.ofSeconds(30)).ok();
+            return ProcessRunner.run(List.of("podman", "--version"), null, Duration.ofSeconds(30)).ok();
         } catch (RuntimeException notInstalled) {
             return false;
         }

@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.PipelineException;
+import dev.shop.cli.CliException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -47,7 +47,7 @@ class PromotionBodyTest {
     @Test
     void aBodyWithoutTheTestedDigestIsRefused() {
         assertThatThrownBy(() -> LifecycleRehearsal.requirePullRequestBody(BODY.replace("`ab12cd34ef56`", "`ffffffffffff`"), TESTED))
-                .isInstanceOf(PipelineException.class).hasMessageContaining("catalog 1.1.0-rc.2 ab12cd34ef56");
+                .isInstanceOf(CliException.class).hasMessageContaining("catalog 1.1.0-rc.2 ab12cd34ef56");
     }
 
     @Test

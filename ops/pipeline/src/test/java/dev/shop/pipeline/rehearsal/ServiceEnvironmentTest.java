@@ -1,6 +1,6 @@
 package dev.shop.pipeline.rehearsal;
 
-import dev.shop.pipeline.Processes;
+import dev.shop.cli.ProcessRunner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ class ServiceEnvironmentTest {
     @Test
     void theRuntimeIsTheRenderedImageLimitsAndReadinessProbeOfEveryOverlay() {
         for (String env : new String[] {"dev", "staging", "prod"}) {
-            String rendered = Processes.run(List.of("kubectl", "kustomize", "gitops-envs/envs/" + env),
+            String rendered = ProcessRunner.run(List.of("kubectl", "kustomize", "gitops-envs/envs/" + env),
                     REPO, Duration.ofMinutes(2)).orThrow().stdout();
             for (String service : DevelopPushRehearsal.ALL_SERVICES) {
                 ServiceEnvironment.Runtime runtime = ServiceEnvironment.ofRendered(rendered).runtime(service);
@@ -90,7 +90,7 @@ class ServiceEnvironmentTest {
                 assertThat(Long.parseLong(runtime.memory())).isGreaterThanOrEqualTo(256L * 1024 * 1024);
             }
         }
-        String prod = Processes.run(List.of("kubectl", "kustomize", "gitops-envs/envs/prod"),
+        String prod = ProcessRunner.run(List.of("kubectl", "kustomize", "gitops-envs/envs/prod"),
                 REPO, Duration.ofMinutes(2)).orThrow().stdout();
         // prod's patch: guaranteed memory and a whole CPU
         assertThat(ServiceEnvironment.ofRendered(prod).runtime("catalog"))

@@ -1,7 +1,7 @@
 package dev.shop.pipeline.release;
 
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.PipelineCli;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.github.GithubStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +66,6 @@ class RecordAndOverlayCheckTest {
     private static void git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Processes.run(command, dir, Duration.ofSeconds(30)).orThrow();
+        ProcessRunner.run(command, dir, Duration.ofSeconds(30)).orThrow();
     }
 }

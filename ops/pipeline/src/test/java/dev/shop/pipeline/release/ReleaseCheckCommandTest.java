@@ -1,7 +1,7 @@
 package dev.shop.pipeline.release;
 
+import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.PipelineCli;
-import dev.shop.pipeline.Processes;
 import dev.shop.pipeline.TestOverlays;
 import dev.shop.pipeline.github.GithubStub;
 import dev.shop.pipeline.registry.OverlayImages;
@@ -173,6 +173,6 @@ class ReleaseCheckCommandTest {
     private String git(String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        return Processes.run(command, repo, Duration.ofSeconds(30)).orThrow().stdout();
+        return ProcessRunner.run(command, repo, Duration.ofSeconds(30)).orThrow().stdout();
     }
 }

@@ -1,25 +1,18 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "attach-sbom", mixinStandardHelpOptions = true,
         description = {"Attach a CycloneDX JSON SBOM to an image: an OCI 1.1 referrer where the registry",
             "supports it, else the tag sha256-<hex>.sbom. Prints the SBOM's digest."})
-final class AttachSbomCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class AttachSbomCommand extends Verb {
 
     @Mixin
     RegistryOptions target;
@@ -29,14 +22,9 @@ final class AttachSbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] json;
-        try {
-            json = Files.readAllBytes(sbom);
-        } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + sbom + ": " + e.getMessage());
-        }
+        byte[] json = CliFiles.read(sbom);
         SbomAttachment.Attached attached = new SbomAttachment(target.registry()).attach(target.reference(), json);
-        spec.commandLine().getOut().println(attached.sbomDigest() + " attached as " + attached.where());
+        out().println(attached.sbomDigest() + " attached as " + attached.where());
         return 0;
     }
 }

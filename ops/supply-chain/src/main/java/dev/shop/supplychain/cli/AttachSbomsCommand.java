@@ -1,35 +1,29 @@
 package dev.shop.supplychain.cli;
 
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "attach-sboms", mixinStandardHelpOptions = true,
         description = {"Attach each pushed service's SBOM (app/<service>/target/bom.json) to its image, and write",
             "the inputs of the signing steps: one line of cosign sign arguments per image (the SBOM's",
             "digest as a signed annotation) and the subjects of the provenance attestation."})
-final class AttachSbomsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class AttachSbomsCommand extends Verb {
 
     @Option(names = "--registry", required = true, paramLabel = "HOST", description = "Registry host, e.g. the ECR registry.")
     String registry;
@@ -63,12 +57,12 @@ final class AttachSbomsCommand implements Callable<Integer> {
             ImageReference image = ImageReference.parse(registry + "/" + prefix + "/" + entry.getKey() + "@" + entry.getValue().asString(""));
             Path sbom = repo.resolve("app").resolve(entry.getKey()).resolve("target/bom.json");
             SbomAttachment.Attached attached = attachment.attach(image, read(sbom));
-            spec.commandLine().getOut().println(image + ": SBOM " + attached.sbomDigest() + " attached as " + attached.where());
+            out().println(image + ": SBOM " + attached.sbomDigest() + " attached as " + attached.where());
             signLines.add("-a " + SbomAttachment.SIGNED_ANNOTATION + "=" + attached.sbomDigest() + " " + image);
             subjectLines.add(image.digest().substring("sha256:".length()) + "  " + image.name());
         }
-        write(cosignArgs, signLines);
-        write(subjects, subjectLines);
+        CliFiles.writeAtomically(cosignArgs, lines(signLines));
+        CliFiles.writeAtomically(subjects, lines(subjectLines));
         return 0;
     }
 
@@ -76,11 +70,11 @@ final class AttachSbomsCommand implements Callable<Integer> {
         try {
             JsonNode node = JsonMapper.builder().build().readTree(json);
             if (!node.isObject() || node.isEmpty()) {
-                throw SupplyChainException.usage("--digests is no JSON object of service -> digest: " + json);
+                throw CliException.usage("--digests is no JSON object of service -> digest: " + json);
             }
             return node;
         } catch (JacksonException e) {
-            throw SupplyChainException.usage("--digests is not JSON: " + e.getOriginalMessage());
+            throw CliException.usage("--digests is not JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -88,22 +82,11 @@ final class AttachSbomsCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(sbom);
         } catch (IOException e) {
-            throw SupplyChainException.usage("no SBOM at " + sbom + " (the cyclonedx-maven-plugin runs in the service's package phase)");
+            throw CliException.usage("no SBOM at " + sbom + " (the cyclonedx-maven-plugin runs in the service's package phase)");
         }
     }
 
-    private static void write(Path file, List<String> lines) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent == null) {
-                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
-            }
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".supply-chain", ".tmp");
-            Files.writeString(temp, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw SupplyChainException.environment("cannot write " + file + ": " + e.getMessage());
-        }
+    private static String lines(List<String> lines) {
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 }

@@ -1,24 +1,19 @@
 package dev.shop.supplychain.cli;
 
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.vuln.IgnoreFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "check-ignore-file", mixinStandardHelpOptions = true,
         description = "Exit 1 listing every entry of a .trivyignore.yaml without a statement or expired_at, or expired.")
-final class CheckIgnoreFileCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CheckIgnoreFileCommand extends Verb {
 
     @Parameters(paramLabel = "FILE", description = "The ignore file, e.g. .trivyignore.yaml.")
     Path file;
@@ -26,11 +21,11 @@ final class CheckIgnoreFileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
-            spec.commandLine().getErr().println("supply-chain: no file " + file);
+            err().println("supply-chain: no file " + file);
             return 2;
         }
         List<String> problems = IgnoreFile.problems(file, LocalDate.now(ZoneOffset.UTC));
-        problems.forEach(spec.commandLine().getErr()::println);
+        problems.forEach(err()::println);
         return problems.isEmpty() ? 0 : 1;
     }
 }

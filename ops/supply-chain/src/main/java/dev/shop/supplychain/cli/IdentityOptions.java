@@ -1,12 +1,10 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
-import dev.shop.supplychain.signing.SigstoreTrust;
+import dev.shop.cli.CliFiles;
 import dev.shop.supplychain.signing.SignatureVerifier;
+import dev.shop.supplychain.signing.SigstoreTrust;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,10 +37,6 @@ public final class IdentityOptions {
         if (trustedRoot == null) {
             return SigstoreTrust.publicGood();
         }
-        try {
-            return SigstoreTrust.parse(Files.readAllBytes(trustedRoot));
-        } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + trustedRoot + ": " + e.getMessage());
-        }
+        return SigstoreTrust.parse(CliFiles.read(trustedRoot));
     }
 }

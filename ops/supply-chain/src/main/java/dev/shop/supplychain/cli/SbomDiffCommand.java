@@ -1,25 +1,18 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.sbom.DependencyDiff;
 import dev.shop.supplychain.sbom.Sbom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "sbom-diff", mixinStandardHelpOptions = true,
         description = "Print the Markdown section of dependencies added, removed and changed between two SBOM files.")
-final class SbomDiffCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SbomDiffCommand extends Verb {
 
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Name shown in the section.")
     String service;
@@ -32,15 +25,11 @@ final class SbomDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(DependencyDiff.between(read(running), read(promoted)).markdown(service));
+        out().print(DependencyDiff.between(read(running), read(promoted)).markdown(service));
         return 0;
     }
 
     private static Sbom read(Path file) {
-        try {
-            return Sbom.parse(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + file + ": " + e.getMessage());
-        }
+        return Sbom.parse(CliFiles.read(file));
     }
 }

@@ -1,6 +1,7 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliFiles;
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
 import dev.shop.supplychain.signing.ImageSigner;
@@ -8,22 +9,14 @@ import dev.shop.supplychain.signing.Keys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = {"Sign an image with a local key in cosign's layout (tag sha256-<hex>.sig).",
             "With --sbom, the SBOM's digest is signed along, binding it to the image."})
-final class SignCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SignCommand extends Verb {
 
     @Mixin
     RegistryOptions target;
@@ -38,16 +31,12 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> annotations = sbom == null ? Map.of() : Map.of(SbomAttachment.SIGNED_ANNOTATION, sbomDigest());
         String signature = new ImageSigner(target.registry(), Keys.readPrivate(key)).sign(target.reference(), annotations);
-        spec.commandLine().getOut().println("signed " + target.reference() + ": " + target.reference().derivedTag(ImageSigner.SIGNATURE_TAG_SUFFIX)
+        out().println("signed " + target.reference() + ": " + target.reference().derivedTag(ImageSigner.SIGNATURE_TAG_SUFFIX)
                 + " -> " + signature);
         return 0;
     }
 
     private String sbomDigest() {
-        try {
-            return OciRegistry.sha256(Files.readAllBytes(sbom));
-        } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read " + sbom + ": " + e.getMessage());
-        }
+        return OciRegistry.sha256(CliFiles.read(sbom));
     }
 }

@@ -1,6 +1,6 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,14 +19,6 @@ public final class SupplyChainCli {
     }
 
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new SupplyChainCli());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-            if (exception instanceof SupplyChainException failure) {
-                cmd.getErr().println("supply-chain: " + failure.getMessage());
-                return failure.kind().exitCode();
-            }
-            throw exception;
-        });
-        return commandLine;
+        return CliErrors.install(new CommandLine(new SupplyChainCli()), CliErrors.Speaker.CLI);
     }
 }

@@ -1,24 +1,19 @@
 package dev.shop.supplychain.cli;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.Verb;
 import dev.shop.supplychain.signing.SignatureVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Exit 0 when the image exists and a signature by a trusted key or keyless identity names its",
             "digest, else 1 with the reason."})
-final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class VerifyCommand extends Verb {
 
     @Mixin
     RegistryOptions target;
@@ -33,10 +28,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         SignatureVerifier verifier = identity.verifier(keys);
         if (verifier == null) {
-            throw SupplyChainException.usage("give --key or --identity");
+            throw CliException.usage("give --key or --identity");
         }
         SignatureVerifier.Verified verified = verifier.verify(target.registry(), target.reference());
-        spec.commandLine().getOut().println("verified " + verified.image() + " (signed by " + verified.trustedKey() + ")");
+        out().println("verified " + verified.image() + " (signed by " + verified.trustedKey() + ")");
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.shop.supplychain.registry;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,7 +86,7 @@ public final class OciRegistry {
         String mediaType = response.headers().firstValue("Content-Type").orElse(OCI_MANIFEST);
         String digest = sha256(response.body());
         if (reference.startsWith("sha256:") && !reference.equals(digest)) {
-            throw SupplyChainException.refusal("registry " + host + " returned a manifest for " + repository + "@" + reference
+            throw CliException.findings("registry " + host + " returned a manifest for " + repository + "@" + reference
                     + " whose content has digest " + digest);
         }
         return Optional.of(new Manifest(mediaType, response.body(), digest));
@@ -96,7 +96,7 @@ public final class OciRegistry {
         HttpResponse<byte[]> response = send(builder(URI.create(baseUrl + "/v2/" + repository + "/blobs/" + digest)).GET());
         expect(response, 200, "GET blob " + repository + "@" + digest);
         if (!sha256(response.body()).equals(digest)) {
-            throw SupplyChainException.refusal("registry " + host + " returned a blob for " + repository + "@" + digest
+            throw CliException.findings("registry " + host + " returned a blob for " + repository + "@" + digest
                     + " with other content");
         }
         return response.body();
@@ -109,7 +109,7 @@ public final class OciRegistry {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         expect(start, 202, "start blob upload to " + repository);
         URI upload = URI.create(baseUrl).resolve(start.headers().firstValue("Location").orElseThrow(
-                () -> SupplyChainException.environment("registry " + host + " gave no upload location")));
+                () -> CliException.environment("registry " + host + " gave no upload location")));
         String separator = upload.getQuery() == null ? "?" : "&";
         HttpResponse<byte[]> finish = send(builder(URI.create(upload + separator + "digest=" + digest))
                 .header("Content-Type", "application/octet-stream")
@@ -172,17 +172,17 @@ public final class OciRegistry {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw SupplyChainException.environment("registry " + host + " unreachable: " + e.getMessage());
+            throw CliException.environment("registry " + host + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw SupplyChainException.environment("interrupted talking to registry " + host);
+            throw CliException.environment("interrupted talking to registry " + host);
         }
     }
 
     private void expect(HttpResponse<byte[]> response, int status, String what) {
         if (response.statusCode() != status) {
             String body = new String(response.body(), StandardCharsets.UTF_8).strip();
-            throw SupplyChainException.environment(what + " on " + host + ": HTTP " + response.statusCode()
+            throw CliException.environment(what + " on " + host + ": HTTP " + response.statusCode()
                     + (body.isEmpty() ? "" : " " + body.lines().findFirst().orElse("")));
         }
     }

@@ -1,6 +1,6 @@
 package dev.shop.supplychain.sbom;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +21,10 @@ public record Sbom(String subject, Map<String, String> versions) {
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw SupplyChainException.usage("SBOM is not JSON: " + e.getOriginalMessage());
+            throw CliException.usage("SBOM is not JSON: " + e.getOriginalMessage());
         }
         if (!"CycloneDX".equals(root.path("bomFormat").asString(""))) {
-            throw SupplyChainException.usage("not a CycloneDX SBOM (bomFormat is '" + root.path("bomFormat").asString("") + "')");
+            throw CliException.usage("not a CycloneDX SBOM (bomFormat is '" + root.path("bomFormat").asString("") + "')");
         }
         Map<String, String> versions = new TreeMap<>();
         collect(root.path("components"), versions);

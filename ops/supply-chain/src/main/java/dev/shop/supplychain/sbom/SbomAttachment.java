@@ -1,7 +1,7 @@
 package dev.shop.supplychain.sbom;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.registry.ArtifactManifest;
 import dev.shop.supplychain.registry.OciRegistry;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ public final class SbomAttachment {
     public Attached attach(ImageReference image, byte[] sbomJson) {
         Sbom.parse(sbomJson);
         OciRegistry.Manifest subject = registry.manifest(image.repository(), image.digest()).orElseThrow(
-                () -> SupplyChainException.refusal(image + " does not exist in the registry; nothing to attach the SBOM to"));
+                () -> CliException.findings(image + " does not exist in the registry; nothing to attach the SBOM to"));
         String sbomDigest = OciRegistry.sha256(sbomJson);
         List<ArtifactManifest.Layer> layer = List.of(new ArtifactManifest.Layer(MEDIA_TYPE, sbomJson, Map.of()));
         if (registry.referrers(image.repository(), image.digest(), MEDIA_TYPE).isPresent()) {

@@ -1,7 +1,7 @@
 package dev.shop.supplychain.signing;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.registry.ArtifactManifest;
 import dev.shop.supplychain.registry.OciRegistry;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ public final class ImageSigner {
     /** Signs {@code image} (which must exist) and returns the signature manifest's digest. */
     public String sign(ImageReference image, Map<String, String> annotations) {
         if (registry.manifest(image.repository(), image.digest()).isEmpty()) {
-            throw SupplyChainException.refusal(image + " does not exist in the registry; nothing to sign");
+            throw CliException.findings(image + " does not exist in the registry; nothing to sign");
         }
         byte[] payload = SimpleSigningPayload.of(image, annotations).toBytes();
         String signature = Base64.getEncoder().encodeToString(sign(payload));
@@ -56,7 +56,7 @@ public final class ImageSigner {
             signer.update(payload);
             return signer.sign();
         } catch (GeneralSecurityException e) {
-            throw SupplyChainException.usage("cannot sign with this key: " + e.getMessage());
+            throw CliException.usage("cannot sign with this key: " + e.getMessage());
         }
     }
 }

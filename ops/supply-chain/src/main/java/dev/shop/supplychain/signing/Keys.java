@@ -1,13 +1,12 @@
 package dev.shop.supplychain.signing;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
+import dev.shop.cli.CliFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -40,8 +39,8 @@ public final class Keys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            writeAtomically(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
-            writeAtomically(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+            CliFiles.writeAtomically(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            CliFiles.writeAtomicallyReadableByAll(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no EC P-256", e);
         }
@@ -51,7 +50,7 @@ public final class Keys {
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(decode(file, "PRIVATE KEY")));
         } catch (GeneralSecurityException e) {
-            throw SupplyChainException.usage(file + " is not an EC private key (PKCS#8 PEM): " + e.getMessage());
+            throw CliException.usage(file + " is not an EC private key (PKCS#8 PEM): " + e.getMessage());
         }
     }
 
@@ -59,7 +58,7 @@ public final class Keys {
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(decode(file, "PUBLIC KEY")));
         } catch (GeneralSecurityException e) {
-            throw SupplyChainException.usage(file + " is not an EC public key (PEM): " + e.getMessage());
+            throw CliException.usage(file + " is not an EC public key (PEM): " + e.getMessage());
         }
     }
 
@@ -68,11 +67,11 @@ public final class Keys {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw SupplyChainException.usage("cannot read key file " + file + ": " + e.getMessage());
+            throw CliException.usage("cannot read key file " + file + ": " + e.getMessage());
         }
         Matcher matcher = PEM.matcher(text);
         if (!matcher.find() || !matcher.group(1).equals(type)) {
-            throw SupplyChainException.usage(file + " holds no PEM block '" + type + "'");
+            throw CliException.usage(file + " holds no PEM block '" + type + "'");
         }
         return Base64.getMimeDecoder().decode(matcher.group(2));
     }
@@ -80,23 +79,5 @@ public final class Keys {
     private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    private static void writeAtomically(Path file, String text, boolean ownerOnly) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent == null) {
-                throw SupplyChainException.usage(file + " is a root folder, not a file to write");
-            }
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".key", ".tmp");
-            if (!ownerOnly) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.writeString(temp, text, StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw SupplyChainException.environment("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.shop.supplychain.signing;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.registry.OciRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +37,7 @@ public final class SignatureVerifier {
 
     private SignatureVerifier(List<TrustedKey> trusted, KeylessCheck.Identity identity, SigstoreTrust sigstore) {
         if (trusted.isEmpty() && identity == null) {
-            throw SupplyChainException.usage("no trusted public key or identity given");
+            throw CliException.usage("no trusted public key or identity given");
         }
         this.trusted = trusted;
         this.identity = identity;
@@ -58,7 +58,7 @@ public final class SignatureVerifier {
         try {
             subject = Pattern.compile(subjectExpression);
         } catch (PatternSyntaxException e) {
-            throw SupplyChainException.usage("bad identity expression '" + subjectExpression + "': " + e.getDescription());
+            throw CliException.usage("bad identity expression '" + subjectExpression + "': " + e.getDescription());
         }
         return new SignatureVerifier(readKeys(publicKeyFiles), new KeylessCheck.Identity(issuer, subject), sigstore);
     }
@@ -79,11 +79,11 @@ public final class SignatureVerifier {
 
     public Verified verify(OciRegistry registry, ImageReference image) {
         if (registry.manifest(image.repository(), image.digest()).isEmpty()) {
-            throw SupplyChainException.refusal(image + " does not exist in the registry");
+            throw CliException.findings(image + " does not exist in the registry");
         }
         String tag = image.derivedTag(ImageSigner.SIGNATURE_TAG_SUFFIX);
         OciRegistry.Manifest signatures = registry.manifest(image.repository(), tag).orElseThrow(
-                () -> SupplyChainException.refusal(image + " is not signed (no signature under tag " + tag + ")"));
+                () -> CliException.findings(image + " is not signed (no signature under tag " + tag + ")"));
         String otherDigest = null;
         List<String> keylessProblems = new ArrayList<>();
         for (JsonNode layer : signatures.json().path("layers")) {
@@ -115,13 +115,13 @@ public final class SignatureVerifier {
             otherDigest = signed.manifestDigest();
         }
         if (otherDigest != null) {
-            throw SupplyChainException.refusal("signature under " + tag + " was made for " + otherDigest
+            throw CliException.findings("signature under " + tag + " was made for " + otherDigest
                     + ", not for " + image.digest() + " (copied or tampered)");
         }
         if (!keylessProblems.isEmpty()) {
-            throw SupplyChainException.refusal("no keyless signature of " + image + " is trusted: " + String.join("; ", keylessProblems));
+            throw CliException.findings("no keyless signature of " + image + " is trusted: " + String.join("; ", keylessProblems));
         }
-        throw SupplyChainException.refusal("no signature of " + image + " verifies with the trusted "
+        throw CliException.findings("no signature of " + image + " verifies with the trusted "
                 + (trusted.isEmpty() ? "identity " + identity : "key(s) " + String.join(", ", trusted.stream().map(TrustedKey::name).toList())));
     }
 

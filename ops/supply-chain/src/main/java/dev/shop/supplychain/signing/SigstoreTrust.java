@@ -1,6 +1,6 @@
 package dev.shop.supplychain.signing;
 
-import dev.shop.supplychain.SupplyChainException;
+import dev.shop.cli.CliException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +56,7 @@ public final class SigstoreTrust {
         try {
             root = JsonMapper.builder().build().readTree(json);
         } catch (JacksonException e) {
-            throw SupplyChainException.usage("trusted root is not JSON: " + e.getOriginalMessage());
+            throw CliException.usage("trusted root is not JSON: " + e.getOriginalMessage());
         }
         try {
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
@@ -78,7 +78,7 @@ public final class SigstoreTrust {
             }
             return new SigstoreTrust(authorities, logKeys);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw SupplyChainException.usage("trusted root holds an unreadable certificate or key: " + e.getMessage());
+            throw CliException.usage("trusted root holds an unreadable certificate or key: " + e.getMessage());
         }
     }
 
@@ -94,7 +94,7 @@ public final class SigstoreTrust {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pemOrDer));
         } catch (CertificateException e) {
-            throw SupplyChainException.refusal("signature certificate is not X.509: " + e.getMessage());
+            throw CliException.findings("signature certificate is not X.509: " + e.getMessage());
         }
     }
 }

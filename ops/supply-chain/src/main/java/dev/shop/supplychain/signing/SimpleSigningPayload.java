@@ -1,7 +1,7 @@
 package dev.shop.supplychain.signing;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,11 +46,11 @@ public record SimpleSigningPayload(String dockerReference, String manifestDigest
         try {
             root = JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw SupplyChainException.refusal("signed payload is not JSON");
+            throw CliException.findings("signed payload is not JSON");
         }
         JsonNode critical = root.path("critical");
         if (!TYPE.equals(critical.path("type").asString(""))) {
-            throw SupplyChainException.refusal("signed payload is not a cosign container image signature");
+            throw CliException.findings("signed payload is not a cosign container image signature");
         }
         Map<String, String> optional = new LinkedHashMap<>();
         root.path("optional").properties().forEach(e -> optional.put(e.getKey(), e.getValue().asString("")));

@@ -1,7 +1,7 @@
 package dev.shop.supplychain.sbom;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.support.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class DependencyDiffTest {
     @Test
     void aFileThatIsNoCycloneDxSbomIsAUsageError() {
         assertThatThrownBy(() -> Sbom.parse("{\"spdxVersion\":\"SPDX-2.3\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SupplyChainException.class)
+                .isInstanceOf(CliException.class)
                 .hasMessage("not a CycloneDX SBOM (bomFormat is '')");
     }
 

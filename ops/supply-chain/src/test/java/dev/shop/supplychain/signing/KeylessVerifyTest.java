@@ -1,7 +1,7 @@
 package dev.shop.supplychain.signing;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.support.FakeSigstore;
 import dev.shop.supplychain.support.RegistryTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class KeylessVerifyTest extends RegistryTest {
         String other = "https://github.com/example-org/shop/.github/workflows/pull-request.yml@refs/heads/develop";
         sigstore.sign(registry.client(), image, other, FakeSigstore.GITHUB_ISSUER);
 
-        assertThatThrownBy(() -> verifier.verify(registry.client(), image)).isInstanceOf(SupplyChainException.class)
+        assertThatThrownBy(() -> verifier.verify(registry.client(), image)).isInstanceOf(CliException.class)
                 .hasMessage("no keyless signature of " + image + " is trusted: signed by " + other + " (issuer "
                         + FakeSigstore.GITHUB_ISSUER + "), not by " + TRUSTED + " (issuer " + FakeSigstore.GITHUB_ISSUER + ")");
 

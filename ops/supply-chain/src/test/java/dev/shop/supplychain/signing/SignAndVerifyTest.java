@@ -1,7 +1,7 @@
 package dev.shop.supplychain.signing;
 
+import dev.shop.cli.CliException;
 import dev.shop.supplychain.ImageReference;
-import dev.shop.supplychain.SupplyChainException;
 import dev.shop.supplychain.cli.SupplyChainCli;
 import dev.shop.supplychain.registry.OciRegistry;
 import dev.shop.supplychain.sbom.SbomAttachment;
@@ -93,7 +93,7 @@ class SignAndVerifyTest extends RegistryTest {
         registry.client().putManifest("shop/catalog", tampered.derivedTag(".sig"), copied.mediaType(), copied.body());
 
         assertThatThrownBy(() -> SignatureVerifier.trusting(List.of(publicKey)).verify(registry.client(), tampered))
-                .isInstanceOf(SupplyChainException.class)
+                .isInstanceOf(CliException.class)
                 .hasMessage("signature under " + tampered.derivedTag(".sig") + " was made for " + catalog.digest()
                         + ", not for " + tampered.digest() + " (copied or tampered)");
     }

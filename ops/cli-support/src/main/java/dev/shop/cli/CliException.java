@@ -1,8 +1,9 @@
-package dev.shop.gitops;
+package dev.shop.cli;
 
 /**
- * A failure the CLI reports as one line on stderr with a documented exit code.
- * The factory methods name the three kinds of failure the exit codes distinguish.
+ * A failure an ops CLI reports as one line on stderr with one of the {@link ExitCodes}.
+ * The factory methods name the three kinds of failure the exit codes distinguish; the libraries
+ * the CLIs share (supply-chain inside gitops) throw it too, so no caller translates exit codes.
  */
 public class CliException extends RuntimeException {
 
@@ -22,8 +23,8 @@ public class CliException extends RuntimeException {
         return exitCode;
     }
 
-    /** Findings or a refusal (exit 1): the input is well-formed but not acceptable. */
-    public static CliException refusal(String message) {
+    /** Findings or a refusal (exit 1): violations, a downgrade, an unsigned image. */
+    public static CliException findings(String message) {
         return new CliException(ExitCodes.FINDINGS, message);
     }
 
@@ -32,7 +33,7 @@ public class CliException extends RuntimeException {
         return new CliException(ExitCodes.USAGE, message);
     }
 
-    /** An environment problem (exit 3): missing binary, unreachable remote, git failure. */
+    /** An environment problem (exit 3): missing program, unreachable remote, a failing tool. */
     public static CliException environment(String message) {
         return new CliException(ExitCodes.ENVIRONMENT, message);
     }

@@ -1,6 +1,4 @@
-package dev.shop.gitops.git;
-
-import dev.shop.gitops.CliException;
+package dev.shop.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,27 +9,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The one way this CLI runs another program (git, kustomize): output read on its own threads,
- * optional stdin, and a deadline, so that a stalled {@code git fetch} fails the job with a
- * one-line reason (exit 3) instead of holding a CI runner until the platform kills it.
+ * The one way the ops CLIs run another program (git, kustomize, terraform, podman, mvnw): output
+ * read on its own threads, optional stdin, and a deadline, so that a stalled {@code git fetch}
+ * fails the job with a one-line reason (exit 3) instead of holding a CI runner until the platform
+ * kills it.
  */
 public final class ProcessRunner {
 
     /** The outcome of one command; {@link #ok()} when it exited 0. */
-    public record Result(int exitCode, String out, String err) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
         public boolean ok() {
             return exitCode == 0;
         }
 
         /** The first non-blank line of stderr, for one-line error messages. */
         public String firstErrorLine() {
-            return err.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("exit " + exitCode);
+            return stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("exit " + exitCode);
+        }
+
+        /** The result itself when the command succeeded, else an environment failure naming it and its last output. */
+        public Result orThrow() {
+            if (!ok()) {
+                String detail = stderr.isBlank() ? stdout : stderr;
+                throw CliException.environment(String.join(" ", command) + " failed (exit " + exitCode + "): "
+                        + lastLines(detail, 20));
+            }
+            return this;
         }
     }
 
@@ -43,6 +53,11 @@ public final class ProcessRunner {
     });
 
     private ProcessRunner() {
+    }
+
+    /** Runs command in dir (null: the current directory) without extra environment or stdin. */
+    public static Result run(List<String> command, Path dir, Duration timeout) {
+        return run(command, dir, Map.of(), null, timeout);
     }
 
     /**
@@ -77,7 +92,7 @@ public final class ProcessRunner {
                 kill(process);
                 throw CliException.environment(name + " did not finish within " + timeout.toSeconds() + " s; stopped it");
             }
-            return new Result(process.exitValue(), finish(out), finish(err));
+            return new Result(List.copyOf(command), process.exitValue(), finish(out), finish(err));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
@@ -85,12 +100,18 @@ public final class ProcessRunner {
         }
     }
 
+    /** The last count lines of text, for failure messages that quote a long output. */
+    public static String lastLines(String text, int count) {
+        List<String> lines = text.strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
     private static String describe(List<String> command) {
         String program = String.valueOf(Path.of(command.get(0)).getFileName());
         return command.size() > 1 ? program + " " + command.get(1) : program;
     }
 
-    /** Children first (ssh, remote helpers): they would keep the pipes open after git itself is gone. */
+    /** Children first (ssh, remote helpers): they would keep the pipes open after the program itself is gone. */
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -105,7 +126,7 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
