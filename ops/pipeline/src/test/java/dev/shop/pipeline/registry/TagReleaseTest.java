@@ -3,7 +3,6 @@ package dev.shop.pipeline.registry;
 import dev.shop.cli.CliException;
 import dev.shop.pipeline.PipelineCli;
 import dev.shop.pipeline.TestOverlays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
