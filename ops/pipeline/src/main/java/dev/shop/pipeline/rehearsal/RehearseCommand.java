@@ -48,17 +48,25 @@ public final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--broken-release", description = "with --lifecycle: the release candidate's catalog cannot start; passes only if the staging gate stops it before main")
     boolean brokenRelease;
 
+    @Option(names = "--failing-gate", description = "with --lifecycle: the release candidate gets ready but refuses every checkout; passes only if the staging gate's tests stop it before main")
+    boolean failingGate;
+
     @Override
     public Integer call() throws IOException {
-        if (brokenRelease && !lifecycle) {
-            throw PipelineException.usage("--broken-release needs --lifecycle");
+        if ((brokenRelease || failingGate) && !lifecycle) {
+            throw PipelineException.usage((brokenRelease ? "--broken-release" : "--failing-gate") + " needs --lifecycle");
         }
+        if (brokenRelease && failingGate) {
+            throw PipelineException.usage("--broken-release and --failing-gate are two separate rehearsals: give one");
+        }
+        ReleaseCandidate candidate = brokenRelease ? ReleaseCandidate.BROKEN_START
+                : failingGate ? ReleaseCandidate.FAILING_GATE : ReleaseCandidate.SOUND;
         Path work = workDir != null ? workDir : Files.createTempDirectory("shop-rehearsal-");
         Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "shop-rehearsal");
         try {
             if (lifecycle) {
                 new LifecycleRehearsal(new LifecycleRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), brokenRelease)).run();
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), candidate)).run();
             } else {
                 new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
                         rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
