@@ -49,6 +49,12 @@ public final class LifecycleRehearsal {
         }
     }
 
+    /**
+     * How long a wait for an env may take: release.yml's {@code wait-deployed --timeout}. A candidate
+     * that crashes is reported failed long before (the stand-in's restarts); a slow start on a busy
+     * machine is not a refusal.
+     */
+    static final long WORKFLOW_WAIT_SECONDS = 900;
     static final String RELEASE_BRANCH = "release/1.1";
     static final String RELEASE_VERSION = "1.1.0";
     static final String HOTFIX_BRANCH = "hotfix/1.1.1";

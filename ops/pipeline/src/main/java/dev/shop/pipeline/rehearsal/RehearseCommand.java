@@ -39,8 +39,9 @@ public final class RehearseCommand implements Callable<Integer> {
             description = "services to build, write back and run (default: ${DEFAULT-VALUE})")
     List<String> services;
 
-    @Option(names = "--ready-timeout", defaultValue = "180", description = "seconds each service may take to report ready (default: ${DEFAULT-VALUE})")
-    long readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", description = "seconds each service may take to report ready (default: 180; "
+            + "with --lifecycle " + LifecycleRehearsal.WORKFLOW_WAIT_SECONDS + ", release.yml's wait-deployed --timeout)")
+    Long readyTimeoutSeconds;
 
     @Option(names = "--lifecycle", description = "play feature PR, develop, release, staging gate, main tag, prod PR, prod, hotfix, rollback")
     boolean lifecycle;
@@ -66,10 +67,11 @@ public final class RehearseCommand implements Callable<Integer> {
         try {
             if (lifecycle) {
                 new LifecycleRehearsal(new LifecycleRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), candidate)).run();
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds != null ? readyTimeoutSeconds : LifecycleRehearsal.WORKFLOW_WAIT_SECONDS),
+                        candidate)).run();
             } else {
                 new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds != null ? readyTimeoutSeconds : 180), services)).run();
             }
         } finally {
             if (keep) {

@@ -56,6 +56,12 @@ class LifecyclePlanTest {
     }
 
     @Test
+    void theRehearsalWaitsForAnEnvAsLongAsTheWorkflowDoes() {
+        assertThat(WorkflowSteps.scriptContaining(REPO, "release.yml", "wait-deployed"))
+                .contains("--timeout " + LifecycleRehearsal.WORKFLOW_WAIT_SECONDS);
+    }
+
+    @Test
     void aGatlingGateWithOtherRulesOrMoreShoppersIsReported() {
         String workflowGate = "./mvnw -B -ntp -pl ops/load-test -DloadTestOnly gatling:test -DbaseUrl=\"$BASE_URL\" -Dusers=50 -Dduration=5m";
 
