@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Git Flow lifecycle the rehearsal plays, stage by stage, each with the workflow it stands for
@@ -138,8 +141,41 @@ final class LifecyclePlan {
         return findings;
     }
 
+    /** What the rehearsal may change in the workflow's Gatling command: how many shoppers, for how long. */
+    static final Set<String> LOAD_SHAPE = Set.of("users", "rampUp", "duration");
+    private static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D([\\w.]+)=\"?([^\\s\"]*)");
+
+    /**
+     * One line per way the rehearsal's Gatling options do more than shrink the workflow's load: an
+     * option outside {@link #LOAD_SHAPE} (a threshold, another simulation), one the workflow does not
+     * set, or more shoppers than the workflow's. The pass/fail rules stay those of ops/load-test.
+     */
+    static List<String> gateLoadDifferences(String workflowScript, List<String> rehearsalOptions) {
+        Map<String, String> workflow = systemProperties(workflowScript);
+        List<String> findings = new ArrayList<>();
+        systemProperties(String.join(" ", rehearsalOptions)).forEach((name, value) -> {
+            if (!LOAD_SHAPE.contains(name) || !workflow.containsKey(name)) {
+                findings.add("the rehearsal's Gatling gate sets " + name + ", which is not the workflow's load shape " + LOAD_SHAPE);
+            } else if (name.equals("users") && Integer.parseInt(value) > Integer.parseInt(workflow.get(name))) {
+                findings.add("the rehearsal's Gatling gate runs " + value + " users, more than the workflow's " + workflow.get(name));
+            }
+        });
+        return findings;
+    }
+
+    private static Map<String, String> systemProperties(String text) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Matcher matcher = SYSTEM_PROPERTY.matcher(text);
+        while (matcher.find()) {
+            properties.put(matcher.group(1), matcher.group(2));
+        }
+        return properties;
+    }
+
     static void requireSameAsWorkflows(Path repo) {
-        List<String> findings = differences(repo);
+        List<String> findings = new ArrayList<>(differences(repo));
+        findings.addAll(gateLoadDifferences(WorkflowSteps.scriptContaining(repo, "release.yml", "gatling:test"),
+                LifecycleRehearsal.GATE_LOAD));
         if (!findings.isEmpty()) {
             throw CliException.findings("the workflows changed; update LifecyclePlan and the stage that plays them: "
                     + String.join("; ", findings));

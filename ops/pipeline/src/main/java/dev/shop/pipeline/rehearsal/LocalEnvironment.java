@@ -46,6 +46,7 @@ final class LocalEnvironment implements AutoCloseable {
     private final List<String> pulled = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalRedis redis;
+    private Ahead<Void> dataStores;
     private int generation;
 
     LocalEnvironment(String env, List<String> services, Path workDir, Path stateDir, String registryHost, Podman podman) {
@@ -88,6 +89,7 @@ final class LocalEnvironment implements AutoCloseable {
                 .orThrow().stdout();
         ServiceEnvironment overlay = ServiceEnvironment.ofRendered(rendered);
         startDataStores();
+        dataStores.await();
         ArrayNode state = JSON.createArrayNode();
         for (String service : services) {
             ServiceEnvironment.Runtime runtime = overlay.runtime(service);
@@ -142,15 +144,19 @@ final class LocalEnvironment implements AutoCloseable {
         return repository + rendered.substring(at);
     }
 
-    private void startDataStores() {
-        if (postgres == null) {
-            try {
-                Path data = Files.createDirectories(workDir.resolve("postgres-" + env));
-                postgres = LocalPostgres.start(data, 0, List.of("catalog", "orders"));
-                redis = LocalRedis.start(null, 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Starts this env's PostgreSQL and Redis on a thread of their own, so they come up while images build. */
+    void startDataStores() {
+        if (dataStores == null) {
+            dataStores = Ahead.start("shop-" + env + "-data-stores", () -> {
+                try {
+                    Path data = Files.createDirectories(workDir.resolve("postgres-" + env));
+                    postgres = LocalPostgres.start(data, 0, List.of("catalog", "orders"));
+                    redis = LocalRedis.start(null, 0);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 
@@ -183,15 +189,30 @@ final class LocalEnvironment implements AutoCloseable {
         }
     }
 
-    String logs(String service) {
-        String name = containers.get(service);
-        return name == null ? "" : podman.logs(name);
+    /** The last log lines of every container that is not running or has restarted: why the env is not ready. */
+    String notReadyLogs() {
+        StringBuilder logs = new StringBuilder();
+        containers.forEach((service, name) -> {
+            Podman.Live live = podman.live(name);
+            if (!live.status().equals("running") || live.restarts() > 0) {
+                logs.append(env).append(' ').append(service).append(" (").append(live.status()).append(", ")
+                        .append(live.restarts()).append(" restarts):\n").append(podman.logs(name)).append('\n');
+            }
+        });
+        return logs.toString();
     }
 
     @Override
     public void close() {
-        containers.values().forEach(podman::remove);
+        podman.removeAll(containers.values());
         pulled.forEach(podman::removeImage);
+        if (dataStores != null) {
+            try {
+                dataStores.await();
+            } catch (RuntimeException notStarted) {
+                // what did start is closed below
+            }
+        }
         if (redis != null) {
             redis.close();
         }

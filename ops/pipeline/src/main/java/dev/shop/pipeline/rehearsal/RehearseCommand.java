@@ -39,8 +39,9 @@ public final class RehearseCommand implements Callable<Integer> {
             description = "services to build, write back and run (default: ${DEFAULT-VALUE})")
     List<String> services;
 
-    @Option(names = "--ready-timeout", defaultValue = "180", description = "seconds each service may take to report ready (default: ${DEFAULT-VALUE})")
-    long readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", description = "seconds each service may take to report ready (default: 180; "
+            + "with --lifecycle " + LifecycleRehearsal.WORKFLOW_WAIT_SECONDS + ", release.yml's wait-deployed --timeout)")
+    Long readyTimeoutSeconds;
 
     @Option(names = "--lifecycle", description = "play feature PR, develop, release, staging gate, main tag, prod PR, prod, hotfix, rollback")
     boolean lifecycle;
@@ -48,20 +49,29 @@ public final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--broken-release", description = "with --lifecycle: the release candidate's catalog cannot start; passes only if the staging gate stops it before main")
     boolean brokenRelease;
 
+    @Option(names = "--failing-gate", description = "with --lifecycle: the release candidate gets ready but refuses every checkout; passes only if the staging gate's tests stop it before main")
+    boolean failingGate;
+
     @Override
     public Integer call() throws IOException {
-        if (brokenRelease && !lifecycle) {
-            throw CliException.usage("--broken-release needs --lifecycle");
+        if ((brokenRelease || failingGate) && !lifecycle) {
+            throw CliException.usage((brokenRelease ? "--broken-release" : "--failing-gate") + " needs --lifecycle");
         }
+        if (brokenRelease && failingGate) {
+            throw CliException.usage("--broken-release and --failing-gate are two separate rehearsals: give one");
+        }
+        ReleaseCandidate candidate = brokenRelease ? ReleaseCandidate.BROKEN_START
+                : failingGate ? ReleaseCandidate.FAILING_GATE : ReleaseCandidate.SOUND;
         Path work = workDir != null ? workDir : Files.createTempDirectory("shop-rehearsal-");
         Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("user.home"), ".cache", "shop-rehearsal");
         try {
             if (lifecycle) {
                 new LifecycleRehearsal(new LifecycleRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), brokenRelease)).run();
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds != null ? readyTimeoutSeconds : LifecycleRehearsal.WORKFLOW_WAIT_SECONDS),
+                        candidate)).run();
             } else {
                 new DevelopPushRehearsal(new DevelopPushRehearsal.Options(repo.toAbsolutePath().normalize(), work, cache,
-                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds), services)).run();
+                        rebuildBase, Duration.ofSeconds(readyTimeoutSeconds != null ? readyTimeoutSeconds : 180), services)).run();
             }
         } finally {
             if (keep) {

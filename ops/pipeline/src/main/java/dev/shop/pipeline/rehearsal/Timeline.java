@@ -38,6 +38,16 @@ final class Timeline {
         });
     }
 
+    /** Runs a part of a step and prints how long it took, so the log shows where a step's time went. */
+    static <T> T part(String name, Supplier<T> work) {
+        long begin = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            System.out.printf("    (%s: %.1f s)%n", name, (System.nanoTime() - begin) / 1e9);
+        }
+    }
+
     Duration total() {
         return Duration.ofNanos(System.nanoTime() - start);
     }

@@ -66,6 +66,20 @@ final class WorkflowSteps {
         return commands(step.path("run").asText(""));
     }
 
+    /** The first {@code run:} script of the workflow's own steps that contains {@code text}, or "". */
+    static String scriptContaining(Path repo, String workflowFile, String text) {
+        JsonNode workflow = read(repo.resolve(".github/workflows").resolve(workflowFile));
+        for (JsonNode job : workflow.path("jobs")) {
+            for (JsonNode step : job.path("steps")) {
+                String script = step.path("run").asText("");
+                if (script.contains(text)) {
+                    return script;
+                }
+            }
+        }
+        return "";
+    }
+
     /** The commands a {@code run:} script calls, in the order they appear. */
     static List<String> commands(String script) {
         List<String> commands = new ArrayList<>();

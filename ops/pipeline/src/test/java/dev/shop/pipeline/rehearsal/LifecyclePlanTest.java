@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +48,36 @@ class LifecyclePlanTest {
     }
 
     @Test
+    void theRehearsalsGatlingGateOnlyShrinksTheLoadOfTheWorkflowsGate() {
+        String workflowGate = WorkflowSteps.scriptContaining(REPO, "release.yml", "gatling:test");
+
+        assertThat(workflowGate).contains("-Dusers=");
+        assertThat(LifecyclePlan.gateLoadDifferences(workflowGate, LifecycleRehearsal.GATE_LOAD)).isEmpty();
+    }
+
+    @Test
+    void theRehearsalWaitsForAnEnvAsLongAsTheWorkflowDoes() {
+        assertThat(WorkflowSteps.scriptContaining(REPO, "release.yml", "wait-deployed"))
+                .contains("--timeout " + LifecycleRehearsal.WORKFLOW_WAIT_SECONDS);
+    }
+
+    @Test
+    void aGatlingGateWithOtherRulesOrMoreShoppersIsReported() {
+        String workflowGate = "./mvnw -B -ntp -pl ops/load-test gatling:test -DbaseUrl=\"$BASE_URL\" -Dusers=50 -Dduration=5m";
+
+        assertThat(LifecyclePlan.gateLoadDifferences(workflowGate, List.of("-Dusers=80", "-Dduration=30s", "-Dgatling.p95=5000", "-DrampUp=5s")))
+                .containsExactly("the rehearsal's Gatling gate runs 80 users, more than the workflow's 50",
+                        "the rehearsal's Gatling gate sets gatling.p95, which is not the workflow's load shape " + LifecyclePlan.LOAD_SHAPE,
+                        "the rehearsal's Gatling gate sets rampUp, which is not the workflow's load shape " + LifecyclePlan.LOAD_SHAPE);
+    }
+
+    @Test
     void commandsAreReadFromScriptsInOrder() {
         assertThat(WorkflowSteps.commands("""
                 aws ecr get-login-password --region "$R" |
                 java -jar ops/pipeline/target/pipeline.jar tag-release --tag "v$V"
                 url="$(gh pr create --base main)"
-                ./mvnw -B -ntp -pl ops/load-test -DloadTestOnly gatling:test -DbaseUrl="$U"
+                ./mvnw -B -ntp -pl ops/load-test gatling:test -DbaseUrl="$U"
                 echo "version=$(ops/bin/gitops version --branch main)" >>"$GITHUB_OUTPUT"
                 """)).containsExactly("aws ecr get-login-password", "pipeline tag-release", "gh pr create",
                 "mvnw gatling:test", "gitops version");
