@@ -2,6 +2,7 @@ package dev.shop.pipeline.rehearsal;
 
 import dev.shop.pipeline.PipelineCli;
 import dev.shop.cli.CliException;
+import dev.shop.cli.ExitCodes;
 import dev.shop.pipeline.rehearsal.ReleaseCandidate.GateResult;
 import dev.shop.pipeline.rehearsal.ReleaseCandidate.Next;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ReleaseCandidateTest {
             assertThatThrownBy(() -> ReleaseCandidate.SOUND.afterGate(refused, "cart p95 873 ms > 800 ms"))
                     .isInstanceOf(CliException.class)
                     .hasMessageContaining(refused.meaning).hasMessageContaining("cart p95 873 ms")
-                    .extracting(failure -> ((CliException) failure).exitCode()).isEqualTo(CliException.FINDINGS);
+                    .extracting(failure -> ((CliException) failure).exitCode()).isEqualTo(ExitCodes.FINDINGS);
         }
     }
 
@@ -74,9 +75,9 @@ class ReleaseCandidateTest {
 
     @Test
     void aVariantWithoutTheLifecycleOrBothVariantsAtOnceAreUsageErrors() {
-        assertThat(exitCode("rehearse", "--failing-gate")).isEqualTo(CliException.USAGE);
-        assertThat(exitCode("rehearse", "--broken-release")).isEqualTo(CliException.USAGE);
-        assertThat(exitCode("rehearse", "--lifecycle", "--broken-release", "--failing-gate")).isEqualTo(CliException.USAGE);
+        assertThat(exitCode("rehearse", "--failing-gate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(exitCode("rehearse", "--broken-release")).isEqualTo(ExitCodes.USAGE);
+        assertThat(exitCode("rehearse", "--lifecycle", "--broken-release", "--failing-gate")).isEqualTo(ExitCodes.USAGE);
     }
 
     private static int exitCode(String... args) {
