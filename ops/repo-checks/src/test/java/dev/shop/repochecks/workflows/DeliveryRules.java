@@ -22,6 +22,9 @@ final class DeliveryRules {
     /** What Jib needs to push an image to ECR (layer upload and manifest put). */
     static final List<String> ECR_PUSH = List.of("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
             "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage");
+    /** What gitops needs to verify a signature and read SBOMs before it writes: manifests and referrers, then blobs. */
+    static final List<String> ECR_READ = List.of("ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+    private static final Pattern VERIFY_IDENTITY = Pattern.compile("--verify-identity\\s+(?:\"\\$\\{?(\\w+)}?\"|'([^']*)')");
     private static final Pattern ROLE_VARIABLE = Pattern.compile("\\$\\{\\{\\s*vars\\.(\\w+)\\s*}}");
     private static final Pattern INPUT = Pattern.compile("\\$\\{\\{\\s*inputs\\.([\\w-]+)\\s*}}");
     private static final String REPOSITORY = "owner/repo";
@@ -111,6 +114,9 @@ final class DeliveryRules {
                 }
                 if (run.contains("tag-release")) {
                     calls.addAll(List.of("ecr:BatchGetImage", "ecr:PutImage"));
+                }
+                if (run.contains("--verify-identity") || run.contains("--sbom-diff")) {
+                    calls.addAll(ECR_READ);
                 }
                 if (run.contains("missing-images") || run.contains("image-digests")) {
                     calls.add("ecr:BatchGetImage");
@@ -243,6 +249,37 @@ final class DeliveryRules {
                         } else if (!run.matches("(?s).*\\bread -r [\\w ]*\\b" + value.group(1) + "\\b.*") || !run.contains("$" + source)) {
                             findings.add(where + ": set-image " + flag + " $" + value.group(1) + " is not read from $" + source);
                         }
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Every gitops set-image call verifies the keyless signature of the digest it writes, with the
+     * identity the admission policy trusts (its subjectRegExp, given here), written out or read from
+     * the step's env: a digest the clusters would refuse never reaches an overlay.
+     */
+    static List<String> writeBackVerifiesTheSigner(List<WorkflowFile> files, String trustedIdentity) {
+        List<String> findings = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                for (JsonNode step : file.steps(job.getValue())) {
+                    String run = step.path("run").asText("");
+                    if (!run.contains("gitops set-image")) {
+                        continue;
+                    }
+                    String where = file.name() + " job " + job.getKey();
+                    Matcher identity = VERIFY_IDENTITY.matcher(run);
+                    if (!identity.find()) {
+                        findings.add(where + ": set-image writes digests without --verify-identity (no signature check)");
+                        continue;
+                    }
+                    String value = identity.group(2) != null ? identity.group(2) : step.path("env").path(identity.group(1)).asText("$" + identity.group(1));
+                    if (!value.equals(trustedIdentity)) {
+                        findings.add(where + ": set-image --verify-identity '" + value + "' is not the identity the admission policy trusts, '"
+                                + trustedIdentity + "'");
                     }
                 }
             }
