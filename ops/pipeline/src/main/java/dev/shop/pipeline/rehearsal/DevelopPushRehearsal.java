@@ -218,12 +218,14 @@ public final class DevelopPushRehearsal {
         RegistryClient client = registry.client();
         String altered = ImageSupplyChain.alteredCopy(client, repository, pushed.get(service), version + "-altered");
         List<String> arguments = setImageArguments(supplyChain, registry.host(), service, altered, version + "-altered");
-        requireRefusal(repo, arguments, "unsigned " + altered);
+        requireRefusal(repo, arguments, "the unsigned altered copy " + altered, List.of(altered));
         ImageSupplyChain.copySignature(client, repository, pushed.get(service), altered);
-        requireRefusal(repo, arguments, "signature of " + pushed.get(service) + " replayed on " + altered);
+        requireRefusal(repo, arguments, "the altered copy with the signature of " + pushed.get(service),
+                List.of(altered, pushed.get(service)));
     }
 
-    private void requireRefusal(RehearsalRepository repo, List<String> arguments, String what) {
+    /** set-image must exit 1 with one line that names {@code digests} (the refusal is about them), and write nothing. */
+    private void requireRefusal(RehearsalRepository repo, List<String> arguments, String what, List<String> digests) {
         Path checkout = repo.checkout;
         String before = RehearsalRepository.git(repo.remote, "rev-parse", "main").stdout()
                 + RehearsalRepository.git(checkout, "status", "--porcelain").stdout();
@@ -231,8 +233,8 @@ public final class DevelopPushRehearsal {
         String after = RehearsalRepository.git(repo.remote, "rev-parse", "main").stdout()
                 + RehearsalRepository.git(checkout, "status", "--porcelain").stdout();
         String reason = result.stderr().strip();
-        if (result.exitCode() != 1 || reason.isEmpty() || reason.lines().count() != 1 || !after.equals(before)) {
-            throw PipelineException.findings("set-image of an " + what + ": exit " + result.exitCode() + ", "
+        if (result.exitCode() != 1 || reason.lines().count() != 1 || !digests.stream().allMatch(reason::contains) || !after.equals(before)) {
+            throw PipelineException.findings("set-image of " + what + ": exit " + result.exitCode() + ", "
                     + (after.equals(before) ? "nothing written" : "main or the checkout changed") + ", stderr: " + reason);
         }
         System.out.println("    " + what + ": refused, nothing written: " + reason);

@@ -25,20 +25,17 @@ public final class ImageSupplyChain {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar;
-    private final Path privateKey;
-    private final Path publicKey;
+    private final Path keyDir;
 
-    private ImageSupplyChain(Path jar, Path privateKey, Path publicKey) {
+    private ImageSupplyChain(Path jar, Path keyDir) {
         this.jar = jar;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+        this.keyDir = keyDir;
     }
 
     /** A new key pair in {@code keyDir}, made by the supply-chain.jar the checkout built (with the gitops CLI). */
     public static ImageSupplyChain withNewKeyPair(Path checkout, Path keyDir) {
-        ImageSupplyChain chain = new ImageSupplyChain(checkout.resolve("ops/supply-chain/target/supply-chain.jar"),
-                keyDir.resolve("rehearsal.key"), keyDir.resolve("rehearsal.pub"));
-        chain.run(checkout, "keygen", "--private-key", chain.privateKey.toString(), "--public-key", chain.publicKey.toString());
+        ImageSupplyChain chain = new ImageSupplyChain(checkout.resolve("ops/supply-chain/target/supply-chain.jar"), keyDir);
+        chain.run(checkout, "keygen", "--private-key", chain.privateKey().toString(), "--public-key", chain.publicKey().toString());
         return chain;
     }
 
@@ -47,16 +44,24 @@ public final class ImageSupplyChain {
      * build) to each image, then each image is signed with its SBOM's digest signed along.
      */
     public void attachAndSign(Path checkout, String registryHost, Map<String, String> digests) {
-        Path signingInputs = publicKey.resolveSibling("signing-inputs");
+        Path signingInputs = keyDir.resolve("signing-inputs");
         run(checkout, "attach-sboms", "--registry", registryHost, "--digests", json(digests), "--repo", checkout.toString(),
                 "--cosign-args", signingInputs.resolve("cosign-args").toString(), "--subjects", signingInputs.resolve("subjects").toString());
         digests.forEach((service, digest) -> run(checkout, "sign", "--image", registryHost + "/shop/" + service + "@" + digest,
-                "--key", privateKey.toString(), "--sbom", checkout.resolve("app").resolve(service).resolve("target/bom.json").toString()));
+                "--key", privateKey().toString(), "--sbom", checkout.resolve("app").resolve(service).resolve("target/bom.json").toString()));
     }
 
     /** The gitops arguments that make set-image and promote refuse a digest this key did not sign. */
     public List<String> verifyArguments() {
-        return List.of("--verify-signatures-with", publicKey.toString());
+        return List.of("--verify-signatures-with", publicKey().toString());
+    }
+
+    private Path privateKey() {
+        return keyDir.resolve("rehearsal.key");
+    }
+
+    private Path publicKey() {
+        return keyDir.resolve("rehearsal.pub");
     }
 
     /**

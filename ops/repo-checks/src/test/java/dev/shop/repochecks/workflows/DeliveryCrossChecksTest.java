@@ -186,12 +186,10 @@ class DeliveryCrossChecksTest {
                     branches: [develop]
                 jobs:
                   unverified:
-                    runs-on: ubuntu-24.04
                     environment: dev
                     steps:
                       - run: ops/bin/gitops set-image --env dev --service "$service" --digest "$digest" --branch main
                   other-signer:
-                    runs-on: ubuntu-24.04
                     environment: dev
                     steps:
                       - uses: ./.github/actions/aws-ecr
@@ -201,12 +199,10 @@ class DeliveryCrossChecksTest {
                           SIGNER_IDENTITY: '^https://github\\.com/example-org/shop/\\.github/workflows/pull-request\\.yml@.+$'
                         run: ops/bin/gitops set-image --env dev --digest "$digest" --verify-identity "$SIGNER_IDENTITY"
                   no-login:
-                    runs-on: ubuntu-24.04
                     environment: dev
                     steps:
                       - run: ops/bin/gitops set-image --env dev --digest "$digest" --verify-identity '%s'
                   push-with-read-role:
-                    runs-on: ubuntu-24.04
                     environment: dev
                     steps:
                       - uses: ./.github/actions/aws-ecr

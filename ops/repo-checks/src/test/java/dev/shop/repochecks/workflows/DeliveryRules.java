@@ -216,40 +216,52 @@ final class DeliveryRules {
         return findings;
     }
 
+    /** A workflow step that runs gitops set-image, and where it is (file and job). */
+    private record SetImageStep(WorkflowFile file, String where, JsonNode step, String run) {
+    }
+
+    private static List<SetImageStep> setImageSteps(List<WorkflowFile> files) {
+        List<SetImageStep> steps = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                for (JsonNode step : file.steps(job.getValue())) {
+                    String run = step.path("run").asText("");
+                    if (run.contains("gitops set-image")) {
+                        steps.add(new SetImageStep(file, file.name() + " job " + job.getKey(), step, run));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
     /**
      * Every gitops set-image call writes image (newName), tag and digest, each read from the images
      * output of the job that pushed them (pipeline image-digests), not from a default or another job.
      */
     static List<String> writeBackComesFromTheBuild(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                for (JsonNode step : file.steps(job.getValue())) {
-                    String run = step.path("run").asText("");
-                    if (!run.contains("gitops set-image")) {
-                        continue;
-                    }
-                    String where = file.name() + " job " + job.getKey();
-                    String source = null;
-                    for (Map.Entry<String, JsonNode> env : iterable(step.path("env"))) {
-                        Matcher output = Pattern.compile("needs\\.([\\w-]+)\\.outputs\\.images").matcher(env.getValue().asText());
-                        if (output.find() && pushedBy(file, output.group(1))) {
-                            source = env.getKey();
-                        }
-                    }
-                    if (source == null) {
-                        findings.add(where + ": set-image values do not come from the images output of the job that pushed (image-digests)");
-                        continue;
-                    }
-                    String call = run.substring(run.indexOf("gitops set-image"));
-                    for (String flag : List.of("--image", "--tag", "--digest")) {
-                        Matcher value = Pattern.compile(flag + "\\s+\"?\\$\\{?(\\w+)").matcher(call);
-                        if (!value.find()) {
-                            findings.add(where + ": set-image without " + flag + " (the overlay would keep a placeholder or default)");
-                        } else if (!run.matches("(?s).*\\bread -r [\\w ]*\\b" + value.group(1) + "\\b.*") || !run.contains("$" + source)) {
-                            findings.add(where + ": set-image " + flag + " $" + value.group(1) + " is not read from $" + source);
-                        }
-                    }
+        for (SetImageStep setImage : setImageSteps(files)) {
+            String where = setImage.where();
+            String run = setImage.run();
+            String source = null;
+            for (Map.Entry<String, JsonNode> env : iterable(setImage.step().path("env"))) {
+                Matcher output = Pattern.compile("needs\\.([\\w-]+)\\.outputs\\.images").matcher(env.getValue().asText());
+                if (output.find() && pushedBy(setImage.file(), output.group(1))) {
+                    source = env.getKey();
+                }
+            }
+            if (source == null) {
+                findings.add(where + ": set-image values do not come from the images output of the job that pushed (image-digests)");
+                continue;
+            }
+            String call = run.substring(run.indexOf("gitops set-image"));
+            for (String flag : List.of("--image", "--tag", "--digest")) {
+                Matcher value = Pattern.compile(flag + "\\s+\"?\\$\\{?(\\w+)").matcher(call);
+                if (!value.find()) {
+                    findings.add(where + ": set-image without " + flag + " (the overlay would keep a placeholder or default)");
+                } else if (!run.matches("(?s).*\\bread -r [\\w ]*\\b" + value.group(1) + "\\b.*") || !run.contains("$" + source)) {
+                    findings.add(where + ": set-image " + flag + " $" + value.group(1) + " is not read from $" + source);
                 }
             }
         }
@@ -263,25 +275,17 @@ final class DeliveryRules {
      */
     static List<String> writeBackVerifiesTheSigner(List<WorkflowFile> files, String trustedIdentity) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                for (JsonNode step : file.steps(job.getValue())) {
-                    String run = step.path("run").asText("");
-                    if (!run.contains("gitops set-image")) {
-                        continue;
-                    }
-                    String where = file.name() + " job " + job.getKey();
-                    Matcher identity = VERIFY_IDENTITY.matcher(run);
-                    if (!identity.find()) {
-                        findings.add(where + ": set-image writes digests without --verify-identity (no signature check)");
-                        continue;
-                    }
-                    String value = identity.group(2) != null ? identity.group(2) : step.path("env").path(identity.group(1)).asText("$" + identity.group(1));
-                    if (!value.equals(trustedIdentity)) {
-                        findings.add(where + ": set-image --verify-identity '" + value + "' is not the identity the admission policy trusts, '"
-                                + trustedIdentity + "'");
-                    }
-                }
+        for (SetImageStep setImage : setImageSteps(files)) {
+            Matcher identity = VERIFY_IDENTITY.matcher(setImage.run());
+            if (!identity.find()) {
+                findings.add(setImage.where() + ": set-image writes digests without --verify-identity (no signature check)");
+                continue;
+            }
+            String value = identity.group(2) != null ? identity.group(2)
+                    : setImage.step().path("env").path(identity.group(1)).asText("$" + identity.group(1));
+            if (!value.equals(trustedIdentity)) {
+                findings.add(setImage.where() + ": set-image --verify-identity '" + value + "' is not the identity the admission policy trusts, '"
+                        + trustedIdentity + "'");
             }
         }
         return findings;
