@@ -24,17 +24,15 @@ public final class ImageSupplyChain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jar;
     private final Path keyDir;
 
-    private ImageSupplyChain(Path jar, Path keyDir) {
-        this.jar = jar;
+    private ImageSupplyChain(Path keyDir) {
         this.keyDir = keyDir;
     }
 
     /** A new key pair in {@code keyDir}, made by the supply-chain.jar the checkout built (with the gitops CLI). */
     public static ImageSupplyChain withNewKeyPair(Path checkout, Path keyDir) {
-        ImageSupplyChain chain = new ImageSupplyChain(checkout.resolve("ops/supply-chain/target/supply-chain.jar"), keyDir);
+        ImageSupplyChain chain = new ImageSupplyChain(keyDir);
         chain.run(checkout, "keygen", "--private-key", chain.privateKey().toString(), "--public-key", chain.publicKey().toString());
         return chain;
     }
@@ -90,13 +88,15 @@ public final class ImageSupplyChain {
         return digest.replace(':', '-') + ".sig";
     }
 
-    private void run(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
-        command.addAll(List.of(args));
+    /** Runs the checkout's supply-chain.jar in the checkout. */
+    private void run(Path checkout, String... args) {
+        Path jar = checkout.resolve("ops/supply-chain/target/supply-chain.jar");
         if (!Files.isRegularFile(jar)) {
             throw PipelineException.environment("no " + jar + ": build ops/supply-chain (package) first");
         }
-        Processes.Result result = Processes.run(command, dir, Duration.ofMinutes(5)).orThrow();
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Processes.Result result = Processes.run(command, checkout, Duration.ofMinutes(5)).orThrow();
         if (!result.stdout().isBlank()) {
             System.out.println(result.stdout().strip().indent(4).stripTrailing());
         }
