@@ -8,6 +8,11 @@ output "image_push_role_arn" {
   value       = module.ci_identity.push_role_arn
 }
 
+output "image_read_role_arn" {
+  description = "GitHub variable AWS_IMAGE_READ_ROLE_ARN (the write-back jobs: signature and SBOM checks before writing an overlay)."
+  value       = module.ci_identity.read_role_arn
+}
+
 output "cluster_name" {
   description = "EKS cluster name (aws eks update-kubeconfig --name ...)."
   value       = module.cluster.cluster_name

@@ -98,3 +98,46 @@ resource "aws_iam_role_policy" "push" {
   role   = aws_iam_role.push[0].id
   policy = data.aws_iam_policy_document.push[0].json
 }
+
+# The write-back jobs only read: before gitops writes a digest into an overlay it verifies the
+# image's keyless signature and reads the SBOMs (docs/supply-chain.md). Manifests and the referrers
+# API need ecr:BatchGetImage, the signature payloads and SBOM blobs ecr:GetDownloadUrlForLayer.
+# Same trust as the push role (the environment is the boundary), a separate role so the jobs that
+# hold the GitOps App token cannot push images.
+data "aws_iam_policy_document" "read" {
+  count = var.create_push_role ? 1 : 0
+
+  statement {
+    sid       = "RegistryLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "ReadServiceImages"
+    actions = [
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+    resources = var.push_repository_arns
+  }
+}
+
+resource "aws_iam_role" "read" {
+  count = var.create_push_role ? 1 : 0
+
+  name                 = "${var.name_prefix}-github-image-read"
+  description          = "GitHub Actions in the dev, staging and production environments read service images, signatures and SBOMs in ECR"
+  assume_role_policy   = data.aws_iam_policy_document.push_trust.json
+  max_session_duration = var.max_session_seconds
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "read" {
+  count = var.create_push_role ? 1 : 0
+
+  name   = "read-service-images"
+  role   = aws_iam_role.read[0].id
+  policy = data.aws_iam_policy_document.read[0].json
+}

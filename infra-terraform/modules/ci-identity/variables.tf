@@ -25,13 +25,13 @@ variable "create_oidc_provider" {
 }
 
 variable "create_push_role" {
-  description = "Create the image-push role (only in the account that holds the ECR repositories)."
+  description = "Create the image-push and image-read roles (only in the account that holds the ECR repositories)."
   type        = bool
   default     = false
 }
 
 variable "push_repository_arns" {
-  description = "ECR repositories the push role may push to (registry module output)."
+  description = "ECR repositories the push role may push to and the read role may read (registry module output)."
   type        = list(string)
   default     = []
 

@@ -39,6 +39,12 @@ public final class DevelopPushRehearsal {
     public static final List<String> ALL_SERVICES = List.of("catalog", "orders", "storefront");
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_][a-z0-9_]*)");
     private static final Pattern SERVICE_URL = Pattern.compile("http://([a-z][a-z0-9-]*)(?::\\d+)?/?");
+    /** The dependency the second build adds: in ~/.m2 already, since the gitops CLI built before it uses it. */
+    static final String ADDED_DEPENDENCY = "info.picocli:picocli:4.7.7";
+    /** The heading gitops promote --sbom-diff gives the section (ops/supply-chain PromotionDependencies). */
+    static final String PROMOTION_DEPENDENCIES = "### Dependencies (from the images' SBOMs)";
+    private static final Map<String, String> CI_IDENTITY = Map.of("GIT_AUTHOR_NAME", "shop-ci", "GIT_AUTHOR_EMAIL", "ci@shop.invalid",
+            "GIT_COMMITTER_NAME", "shop-ci", "GIT_COMMITTER_EMAIL", "ci@shop.invalid");
 
     public record Options(Path source, Path workDir, Path cacheDir, boolean rebuildBase, Duration readyTimeout,
                           List<String> services) {
@@ -50,6 +56,7 @@ public final class DevelopPushRehearsal {
     private final Timeline timeline = new Timeline();
     private final List<String> containers = new ArrayList<>();
     private final List<String> images = new ArrayList<>();
+    private String baseImage;
 
     public DevelopPushRehearsal(Options options) {
         this.options = options;
@@ -60,42 +67,177 @@ public final class DevelopPushRehearsal {
         Files.createDirectories(options.workDir());
         try (LocalRegistry registry = timeline.step("start the registry", () -> LocalRegistry.start(dir("registry")))) {
             Path rootfs = timeline.step("JRE base rootfs (mmdebstrap, cached)", () -> io(() -> BaseImage.rootfs(options.cacheDir(), options.rebuildBase())));
-            String baseImage = timeline.step("base image import and push", () -> BaseImage.publish(podman, rootfs, registry.host()));
+            baseImage = timeline.step("base image import and push", () -> BaseImage.publish(podman, rootfs, registry.host()));
             images.add("localhost/shop-rehearsal/jre-base:17");
             RehearsalRepository repo = timeline.step("bare remote and develop checkout", () -> io(() -> RehearsalRepository.create(options.source(), options.workDir())));
             Path checkout = repo.checkout;
             timeline.step("build the gitops CLI", () -> maven(checkout, "-pl", "ops/gitops", "-am", "package", "-DskipTests"));
             String version = timeline.step("gitops version", () -> gitops(checkout, "version", "--branch", "develop").strip());
             System.out.println("    version " + version);
-            timeline.step("Jib build and push of " + services, () -> maven(checkout, "-pl", "app/" + String.join(",app/", services), "-am",
-                    "package", "-DskipTests",
-                    "-Dquarkus.container-image.build=true", "-Dquarkus.container-image.push=true",
-                    "-Dquarkus.container-image.registry=" + registry.host(), "-Dquarkus.container-image.insecure=true",
-                    "-Dquarkus.container-image.group=shop", "-Dquarkus.container-image.tag=" + version,
-                    "-Dquarkus.jib.base-jvm-image=" + baseImage));
+            timeline.step("Jib build and push of " + services, () -> jibPush(checkout, registry.host(), services, version));
             Map<String, String> pushed = io(() -> ImageDigestsCommand.read(checkout, String.join(",", services)));
-            timeline.step("gitops set-image into dev", () -> pushed.forEach((service, digest) ->
-                    gitops(checkout, "set-image", "--env", "dev", "--service", service, "--digest", digest, "--tag", version,
-                            "--image", registry.host() + "/shop/" + service, "--branch", "main")));
+            ImageSupplyChain supplyChain = timeline.step("attach SBOMs and sign (local key)", () -> {
+                ImageSupplyChain chain = ImageSupplyChain.withNewKeyPair(checkout, dir("keys"));
+                chain.attachAndSign(checkout, registry.host(), pushed);
+                return chain;
+            });
+            timeline.step("gitops set-image into dev (verified)", () -> pushed.forEach((service, digest) ->
+                    setImage(checkout, supplyChain, registry.host(), service, digest, version)));
+            timeline.step("set-image refuses unsigned and replayed", () -> refuseForgeries(registry, repo, supplyChain, version, pushed));
             Path main = repo.checkoutOf("main", options.workDir().resolve("main"));
             timeline.step("gitops verify", () -> gitops(main, "verify"));
-            List<String> branchesBefore = repo.remoteBranches();
-            List<String> promote = new ArrayList<>(List.of("promote", "--from", "dev", "--to", "staging"));
-            services.forEach(service -> promote.addAll(List.of("--service", service)));
-            timeline.step("gitops promote dev -> staging", () -> gitops(main, promote.toArray(String[]::new)));
-            String promotion = repo.remoteBranches().stream().filter(branch -> !branchesBefore.contains(branch)).findFirst()
-                    .orElseThrow(() -> CliException.findings("gitops promote pushed no promotion branch"));
-            System.out.println("    promotion branch " + promotion);
+            // no --sbom-diff here: staging runs the seed's images, in a registry this machine cannot reach
+            String promotion = timeline.step("gitops promote dev -> staging (verified)",
+                    () -> promote(repo, main, supplyChain, services, List.of()));
             timeline.step("overlay digests = registry digests", () -> {
                 checkOverlay(registry, repo, "main", "dev", pushed);
                 checkOverlay(registry, repo, promotion, "staging", pushed);
             });
+            timeline.step("merge the promotion into main", () -> mergeIntoMain(main, promotion));
+            timeline.step("one dependency added, rebuilt, promoted with --sbom-diff",
+                    () -> deliverDependencyChange(registry, repo, main, supplyChain, pushed));
+            RehearsalRepository.git(main, "pull", "--quiet", "--ff-only", "origin", "main");
             timeline.step("run the images from the dev overlay", () -> runContainers(main));
         } finally {
             cleanUp();
         }
         System.out.println("rehearsal of a push to develop passed in " + timeline.total().toSeconds() + " s");
         System.out.print(timeline.summary());
+    }
+
+    /** set-image into dev as the write-back runs it, verifying the signature before it writes. */
+    private void setImage(Path checkout, ImageSupplyChain supplyChain, String registryHost, String service, String digest, String version) {
+        gitops(checkout, setImageArguments(supplyChain, registryHost, service, digest, version).toArray(String[]::new));
+    }
+
+    private static List<String> setImageArguments(ImageSupplyChain supplyChain, String registryHost, String service, String digest,
+                                                  String tag) {
+        List<String> arguments = new ArrayList<>(List.of("set-image", "--env", "dev", "--service", service, "--digest", digest,
+                "--tag", tag, "--image", registryHost + "/shop/" + service, "--branch", "main"));
+        arguments.addAll(supplyChain.verifyArguments());
+        return arguments;
+    }
+
+    /** gitops promote dev -> staging of {@code promoted}, verified; returns the promotion branch it pushed. */
+    private String promote(RehearsalRepository repo, Path main, ImageSupplyChain supplyChain, List<String> promoted, List<String> extra) {
+        List<String> branchesBefore = repo.remoteBranches();
+        List<String> promote = new ArrayList<>(List.of("promote", "--from", "dev", "--to", "staging"));
+        promoted.forEach(service -> promote.addAll(List.of("--service", service)));
+        promote.addAll(supplyChain.verifyArguments());
+        promote.addAll(extra);
+        gitops(main, promote.toArray(String[]::new));
+        String promotion = repo.remoteBranches().stream().filter(branch -> !branchesBefore.contains(branch)).findFirst()
+                .orElseThrow(() -> CliException.findings("gitops promote pushed no promotion branch"));
+        System.out.println("    promotion branch " + promotion);
+        return promotion;
+    }
+
+    /** What merging the promotion PR does: main moves to the promotion branch (a fast-forward). */
+    private static void mergeIntoMain(Path main, String promotion) {
+        RehearsalRepository.git(main, "fetch", "--quiet", "origin", promotion);
+        RehearsalRepository.git(main, "merge", "--quiet", "--ff-only", "FETCH_HEAD");
+        RehearsalRepository.git(main, "push", "--quiet", "origin", "HEAD:main");
+    }
+
+    /**
+     * Two images that differ in one dependency, as a promotion PR should show them: a commit on
+     * develop adds {@link #ADDED_DEPENDENCY} to one service, only that service is rebuilt, pushed,
+     * signed and set into dev, and its promotion to staging (which runs the first build) must list
+     * exactly that dependency in the PR body's SBOM section.
+     */
+    private void deliverDependencyChange(LocalRegistry registry, RehearsalRepository repo, Path main, ImageSupplyChain supplyChain,
+                                         Map<String, String> firstBuild) {
+        Path checkout = repo.checkout;
+        String service = services.get(services.size() - 1);
+        Path pom = checkout.resolve("app").resolve(service).resolve("pom.xml");
+        io(() -> Files.writeString(pom, withDependency(Files.readString(pom), ADDED_DEPENDENCY)));
+        RehearsalRepository.git(checkout, "commit", "--quiet", "-am", service + ": add " + ADDED_DEPENDENCY);
+        RehearsalRepository.git(checkout, "push", "--quiet", "origin", "develop");
+        String version = gitops(checkout, "version", "--branch", "develop").strip();
+        System.out.println("    " + service + " " + version + " adds " + ADDED_DEPENDENCY);
+        jibPush(checkout, registry.host(), List.of(service), version);
+        Map<String, String> rebuilt = io(() -> ImageDigestsCommand.read(checkout, service));
+        supplyChain.attachAndSign(checkout, registry.host(), rebuilt);
+        setImage(checkout, supplyChain, registry.host(), service, rebuilt.get(service), version);
+        Path body = options.workDir().resolve("promotion-" + service + ".md");
+        String promotion = promote(repo, main, supplyChain, List.of(service), List.of("--sbom-diff", "--pr-body", body.toString()));
+        String section = requireDependencySection(io(() -> Files.readString(body)), service, ADDED_DEPENDENCY);
+        System.out.println(section.strip().indent(4).stripTrailing());
+        Map<String, String> delivered = new LinkedHashMap<>(firstBuild);
+        delivered.putAll(rebuilt);
+        checkOverlay(registry, repo, "main", "dev", delivered);
+        checkOverlay(registry, repo, promotion, "staging", delivered);
+    }
+
+    /** The pom with {@code groupId:artifactId:version} as the first of its dependencies. */
+    static String withDependency(String pom, String coordinates) {
+        String[] parts = coordinates.split(":");
+        String marker = "\n  <dependencies>\n";
+        int at = pom.indexOf(marker);
+        if (at < 0) {
+            throw CliException.environment("no <dependencies> section at the project level of the pom");
+        }
+        String dependency = "    <dependency>\n      <groupId>" + parts[0] + "</groupId>\n      <artifactId>" + parts[1]
+                + "</artifactId>\n      <version>" + parts[2] + "</version>\n    </dependency>\n";
+        int end = at + marker.length();
+        return pom.substring(0, end) + dependency + pom.substring(end);
+    }
+
+    /**
+     * The SBOM section of a promotion PR body for {@code service}, if it names exactly one added
+     * dependency, {@code groupId:artifactId:version}, and nothing else; otherwise a finding.
+     */
+    static String requireDependencySection(String body, String service, String added) {
+        int heading = body.indexOf(PROMOTION_DEPENDENCIES);
+        if (heading < 0) {
+            throw CliException.findings("the promotion PR body has no section '" + PROMOTION_DEPENDENCIES + "'");
+        }
+        String section = body.substring(heading);
+        int next = section.indexOf("\n#", PROMOTION_DEPENDENCIES.length());
+        section = next < 0 ? section : section.substring(0, next + 1);
+        int versionAt = added.lastIndexOf(':');
+        String summary = "**" + service + "**: 1 added, 0 removed, 0 changed";
+        String row = "| `" + added.substring(0, versionAt) + "` | (none) | **" + added.substring(versionAt + 1) + "** |";
+        List<String> rows = section.lines().filter(line -> line.startsWith("| `")).toList();
+        if (!section.lines().toList().contains(summary) || !rows.equals(List.of(row))) {
+            throw CliException.findings("the promotion PR body's dependency section does not show exactly '" + summary + "' and "
+                    + row + ":\n" + section);
+        }
+        return section;
+    }
+
+    /**
+     * An altered copy of a signed image (same layers, one more annotation: a new digest), first
+     * with no signature, then with the original's signature copied next to it: set-image must refuse
+     * both with one line and exit 1, and leave main on the remote and the checkout as they were.
+     */
+    private void refuseForgeries(LocalRegistry registry, RehearsalRepository repo, ImageSupplyChain supplyChain, String version,
+                                 Map<String, String> pushed) {
+        String service = services.get(0);
+        String repository = "shop/" + service;
+        RegistryClient client = registry.client();
+        String altered = ImageSupplyChain.alteredCopy(client, repository, pushed.get(service), version + "-altered");
+        List<String> arguments = setImageArguments(supplyChain, registry.host(), service, altered, version + "-altered");
+        requireRefusal(repo, arguments, "the unsigned altered copy " + altered, List.of(altered));
+        ImageSupplyChain.copySignature(client, repository, pushed.get(service), altered);
+        requireRefusal(repo, arguments, "the altered copy with the signature of " + pushed.get(service),
+                List.of(altered, pushed.get(service)));
+    }
+
+    /** set-image must exit 1 with one line that names {@code digests} (the refusal is about them), and write nothing. */
+    private void requireRefusal(RehearsalRepository repo, List<String> arguments, String what, List<String> digests) {
+        Path checkout = repo.checkout;
+        String before = RehearsalRepository.git(repo.remote, "rev-parse", "main").stdout()
+                + RehearsalRepository.git(checkout, "status", "--porcelain").stdout();
+        ProcessRunner.Result result = ProcessRunner.run(gitopsCommand(checkout, arguments), checkout, CI_IDENTITY, null, Duration.ofMinutes(5));
+        String after = RehearsalRepository.git(repo.remote, "rev-parse", "main").stdout()
+                + RehearsalRepository.git(checkout, "status", "--porcelain").stdout();
+        String reason = result.stderr().strip();
+        if (result.exitCode() != 1 || reason.lines().count() != 1 || !digests.stream().allMatch(reason::contains) || !after.equals(before)) {
+            throw CliException.findings("set-image of " + what + ": exit " + result.exitCode() + ", "
+                    + (after.equals(before) ? "nothing written" : "main or the checkout changed") + ", stderr: " + reason);
+        }
+        System.out.println("    " + what + ": refused, nothing written: " + reason);
     }
 
     /** Fails unless every image of the overlay on that branch is pinned to what the registry holds for its tag. */
@@ -230,17 +372,28 @@ public final class DevelopPushRehearsal {
     }
 
     private String gitops(Path dir, String... args) {
-        Path launcher = dir.resolve("ops/bin/gitops");
-        List<String> command = new ArrayList<>(Files.isExecutable(launcher) ? List.of(launcher.toString())
-                : List.of("java", "-jar", dir.resolve("ops/gitops/target/gitops.jar").toString()));
-        command.addAll(List.of(args));
-        Map<String, String> identity = Map.of("GIT_AUTHOR_NAME", "shop-ci", "GIT_AUTHOR_EMAIL", "ci@shop.invalid",
-                "GIT_COMMITTER_NAME", "shop-ci", "GIT_COMMITTER_EMAIL", "ci@shop.invalid");
-        ProcessRunner.Result result = ProcessRunner.run(command, dir, identity, null, Duration.ofMinutes(10)).orThrow();
+        ProcessRunner.Result result = ProcessRunner.run(gitopsCommand(dir, List.of(args)), dir, CI_IDENTITY, null, Duration.ofMinutes(10)).orThrow();
         if (!result.stdout().isBlank()) {
             System.out.println(result.stdout().strip().indent(4).stripTrailing());
         }
         return result.stdout();
+    }
+
+    private static List<String> gitopsCommand(Path dir, List<String> args) {
+        Path launcher = dir.resolve("ops/bin/gitops");
+        List<String> command = new ArrayList<>(Files.isExecutable(launcher) ? List.of(launcher.toString())
+                : List.of("java", "-jar", dir.resolve("ops/gitops/target/gitops.jar").toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** The Jib build and push of {@code built} as deliver.yml's publish job runs it (the SBOMs are made in the same build). */
+    private void jibPush(Path checkout, String registryHost, List<String> built, String version) {
+        maven(checkout, "-pl", "app/" + String.join(",app/", built), "-am", "package", "-DskipTests",
+                "-Dquarkus.container-image.build=true", "-Dquarkus.container-image.push=true",
+                "-Dquarkus.container-image.registry=" + registryHost, "-Dquarkus.container-image.insecure=true",
+                "-Dquarkus.container-image.group=shop", "-Dquarkus.container-image.tag=" + version,
+                "-Dquarkus.jib.base-jvm-image=" + baseImage);
     }
 
     private ProcessRunner.Result maven(Path dir, String... args) {

@@ -1,6 +1,8 @@
 package dev.shop.repochecks.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryCrossChecksTest {
 
+    private static final String ADMISSION_POLICY = "ops/argocd/platform/admission/policies/shop-images.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private static List<WorkflowFile> repository;
     private static DeliverySetup setup;
 
@@ -26,7 +31,7 @@ class DeliveryCrossChecksTest {
     static void load() {
         repository = WorkflowFile.all(Repository.root());
         setup = DeliverySetup.load(Repository.root());
-        assertThat(setup.rolesByVariable()).containsKey("AWS_IMAGE_PUSH_ROLE_ARN");
+        assertThat(setup.rolesByVariable()).containsKeys("AWS_IMAGE_PUSH_ROLE_ARN", "AWS_IMAGE_READ_ROLE_ARN");
         assertThat(setup.environments()).containsKeys("dev", "staging", "production", "promotion");
     }
 
@@ -169,12 +174,63 @@ class DeliveryCrossChecksTest {
     }
 
     @Test
+    void theWriteBackVerifiesTheIdentityTheClustersAdmitWithReadOnlyRegistryAccess() throws IOException {
+        String trusted = YAML.readTree(Files.readString(Repository.root().resolve(ADMISSION_POLICY))).findValue("subjectRegExp").asText();
+        assertThat(trusted).startsWith("^https://github");
+        assertThat(DeliveryRules.writeBackVerifiesTheSigner(repository, trusted)).isEmpty();
+        // issue 16: the write-back wrote any digest (no --verify-identity), or trusted another workflow's
+        // signatures; a verifying write-back without a registry login; a push with the read-only role
+        List<WorkflowFile> broken = with(".github/workflows/broken.yml", """
+                on:
+                  push:
+                    branches: [develop]
+                jobs:
+                  unverified:
+                    environment: dev
+                    steps:
+                      - run: ops/bin/gitops set-image --env dev --service "$service" --digest "$digest" --branch main
+                  other-signer:
+                    environment: dev
+                    steps:
+                      - uses: ./.github/actions/aws-ecr
+                        with:
+                          role-to-assume: ${{ vars.AWS_IMAGE_READ_ROLE_ARN }}
+                      - env:
+                          SIGNER_IDENTITY: '^https://github\\.com/example-org/shop/\\.github/workflows/pull-request\\.yml@.+$'
+                        run: ops/bin/gitops set-image --env dev --digest "$digest" --verify-identity "$SIGNER_IDENTITY"
+                  no-login:
+                    environment: dev
+                    steps:
+                      - run: ops/bin/gitops set-image --env dev --digest "$digest" --verify-identity '%s'
+                  push-with-read-role:
+                    environment: dev
+                    steps:
+                      - uses: ./.github/actions/aws-ecr
+                        with:
+                          role-to-assume: ${{ vars.AWS_IMAGE_READ_ROLE_ARN }}
+                      - run: ./mvnw package -Dquarkus.container-image.push=true
+                """.formatted(trusted));
+        assertThat(DeliveryRules.writeBackVerifiesTheSigner(broken, trusted)).containsExactlyInAnyOrder(
+                ".github/workflows/broken.yml job unverified: set-image writes digests without --verify-identity (no signature check)",
+                ".github/workflows/broken.yml job other-signer: set-image --verify-identity "
+                        + "'^https://github\\.com/example-org/shop/\\.github/workflows/pull-request\\.yml@.+$' "
+                        + "is not the identity the admission policy trusts, '" + trusted + "'");
+        assertThat(DeliveryRules.rolesCoverTheirSteps(broken, setup)).containsExactlyInAnyOrder(
+                ".github/workflows/broken.yml job no-login: calls " + DeliveryRules.ECR_READ + " without assuming an AWS role",
+                ".github/workflows/broken.yml job push-with-read-role: ecr:BatchCheckLayerAvailability is not allowed to role read",
+                ".github/workflows/broken.yml job push-with-read-role: ecr:InitiateLayerUpload is not allowed to role read",
+                ".github/workflows/broken.yml job push-with-read-role: ecr:UploadLayerPart is not allowed to role read",
+                ".github/workflows/broken.yml job push-with-read-role: ecr:CompleteLayerUpload is not allowed to role read",
+                ".github/workflows/broken.yml job push-with-read-role: ecr:PutImage is not allowed to role read");
+    }
+
+    @Test
     void theDocsSayPerBranchWhatRunsWithWhichRoleEnvironmentAndApproval() throws IOException {
         String docs = Files.readString(Repository.root().resolve("docs/pipeline.md"));
         for (String environment : setup.environments().keySet()) {
             assertThat(docs).as("docs/pipeline.md names environment " + environment).contains("`" + environment + "`");
         }
-        assertThat(docs).contains("AWS_IMAGE_PUSH_ROLE_ARN", "gh api", ".github/settings/rulesets", ".github/settings/environments");
+        assertThat(docs).contains("AWS_IMAGE_PUSH_ROLE_ARN", "AWS_IMAGE_READ_ROLE_ARN", "gh api", ".github/settings/rulesets", ".github/settings/environments");
         assertThat(docs).doesNotContain("AWS_STATUS_ROLE_ARN", "wait-argocd");
     }
 }

@@ -22,6 +22,9 @@ final class DeliveryRules {
     /** What Jib needs to push an image to ECR (layer upload and manifest put). */
     static final List<String> ECR_PUSH = List.of("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
             "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage");
+    /** What gitops needs to verify a signature and read SBOMs before it writes: manifests and referrers, then blobs. */
+    static final List<String> ECR_READ = List.of("ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+    private static final Pattern VERIFY_IDENTITY = Pattern.compile("--verify-identity\\s+(?:\"\\$\\{?(\\w+)}?\"|'([^']*)')");
     private static final Pattern ROLE_VARIABLE = Pattern.compile("\\$\\{\\{\\s*vars\\.(\\w+)\\s*}}");
     private static final Pattern INPUT = Pattern.compile("\\$\\{\\{\\s*inputs\\.([\\w-]+)\\s*}}");
     private static final String REPOSITORY = "owner/repo";
@@ -111,6 +114,9 @@ final class DeliveryRules {
                 }
                 if (run.contains("tag-release")) {
                     calls.addAll(List.of("ecr:BatchGetImage", "ecr:PutImage"));
+                }
+                if (run.contains("--verify-identity") || run.contains("--sbom-diff")) {
+                    calls.addAll(ECR_READ);
                 }
                 if (run.contains("missing-images") || run.contains("image-digests")) {
                     calls.add("ecr:BatchGetImage");
@@ -210,41 +216,76 @@ final class DeliveryRules {
         return findings;
     }
 
+    /** A workflow step that runs gitops set-image, and where it is (file and job). */
+    private record SetImageStep(WorkflowFile file, String where, JsonNode step, String run) {
+    }
+
+    private static List<SetImageStep> setImageSteps(List<WorkflowFile> files) {
+        List<SetImageStep> steps = new ArrayList<>();
+        for (WorkflowFile file : files) {
+            for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                for (JsonNode step : file.steps(job.getValue())) {
+                    String run = step.path("run").asText("");
+                    if (run.contains("gitops set-image")) {
+                        steps.add(new SetImageStep(file, file.name() + " job " + job.getKey(), step, run));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
     /**
      * Every gitops set-image call writes image (newName), tag and digest, each read from the images
      * output of the job that pushed them (pipeline image-digests), not from a default or another job.
      */
     static List<String> writeBackComesFromTheBuild(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (WorkflowFile file : files) {
-            for (Map.Entry<String, JsonNode> job : file.jobs()) {
-                for (JsonNode step : file.steps(job.getValue())) {
-                    String run = step.path("run").asText("");
-                    if (!run.contains("gitops set-image")) {
-                        continue;
-                    }
-                    String where = file.name() + " job " + job.getKey();
-                    String source = null;
-                    for (Map.Entry<String, JsonNode> env : iterable(step.path("env"))) {
-                        Matcher output = Pattern.compile("needs\\.([\\w-]+)\\.outputs\\.images").matcher(env.getValue().asText());
-                        if (output.find() && pushedBy(file, output.group(1))) {
-                            source = env.getKey();
-                        }
-                    }
-                    if (source == null) {
-                        findings.add(where + ": set-image values do not come from the images output of the job that pushed (image-digests)");
-                        continue;
-                    }
-                    String call = run.substring(run.indexOf("gitops set-image"));
-                    for (String flag : List.of("--image", "--tag", "--digest")) {
-                        Matcher value = Pattern.compile(flag + "\\s+\"?\\$\\{?(\\w+)").matcher(call);
-                        if (!value.find()) {
-                            findings.add(where + ": set-image without " + flag + " (the overlay would keep a placeholder or default)");
-                        } else if (!run.matches("(?s).*\\bread -r [\\w ]*\\b" + value.group(1) + "\\b.*") || !run.contains("$" + source)) {
-                            findings.add(where + ": set-image " + flag + " $" + value.group(1) + " is not read from $" + source);
-                        }
-                    }
+        for (SetImageStep setImage : setImageSteps(files)) {
+            String where = setImage.where();
+            String run = setImage.run();
+            String source = null;
+            for (Map.Entry<String, JsonNode> env : iterable(setImage.step().path("env"))) {
+                Matcher output = Pattern.compile("needs\\.([\\w-]+)\\.outputs\\.images").matcher(env.getValue().asText());
+                if (output.find() && pushedBy(setImage.file(), output.group(1))) {
+                    source = env.getKey();
                 }
+            }
+            if (source == null) {
+                findings.add(where + ": set-image values do not come from the images output of the job that pushed (image-digests)");
+                continue;
+            }
+            String call = run.substring(run.indexOf("gitops set-image"));
+            for (String flag : List.of("--image", "--tag", "--digest")) {
+                Matcher value = Pattern.compile(flag + "\\s+\"?\\$\\{?(\\w+)").matcher(call);
+                if (!value.find()) {
+                    findings.add(where + ": set-image without " + flag + " (the overlay would keep a placeholder or default)");
+                } else if (!run.matches("(?s).*\\bread -r [\\w ]*\\b" + value.group(1) + "\\b.*") || !run.contains("$" + source)) {
+                    findings.add(where + ": set-image " + flag + " $" + value.group(1) + " is not read from $" + source);
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Every gitops set-image call verifies the keyless signature of the digest it writes, with the
+     * identity the admission policy trusts (its subjectRegExp, given here), written out or read from
+     * the step's env: a digest the clusters would refuse never reaches an overlay.
+     */
+    static List<String> writeBackVerifiesTheSigner(List<WorkflowFile> files, String trustedIdentity) {
+        List<String> findings = new ArrayList<>();
+        for (SetImageStep setImage : setImageSteps(files)) {
+            Matcher identity = VERIFY_IDENTITY.matcher(setImage.run());
+            if (!identity.find()) {
+                findings.add(setImage.where() + ": set-image writes digests without --verify-identity (no signature check)");
+                continue;
+            }
+            String value = identity.group(2) != null ? identity.group(2)
+                    : setImage.step().path("env").path(identity.group(1)).asText("$" + identity.group(1));
+            if (!value.equals(trustedIdentity)) {
+                findings.add(setImage.where() + ": set-image --verify-identity '" + value + "' is not the identity the admission policy trusts, '"
+                        + trustedIdentity + "'");
             }
         }
         return findings;
