@@ -1,9 +1,5 @@
 package dev.shop.catalog;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static dev.shop.catalog.TestData.asAdmin;
@@ -13,9 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Every client mistake is a 4xx application/problem+json, never a 500 or an HTML page. */
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@CatalogOnPostgres
 class ProblemDetailsTest {
 
     @Test

@@ -1,9 +1,5 @@
 package dev.shop.catalog;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,11 +19,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@CatalogOnPostgres
 class ReservationResourceTest {
 
     private static Map<String, Object> reservation(String reference, Map<String, Integer> lines) {
@@ -58,8 +52,8 @@ class ReservationResourceTest {
                 .body("lines.find { it.sku == '%s' }.unitPrice.currency".formatted(mug), equalTo("EUR"))
                 .body("lines.find { it.sku == '%s' }.name".formatted(vase), equalTo("Test product " + vase));
 
-        assertEquals(3, stockOf(mug));
-        assertEquals(2, stockOf(vase));
+        assertThat(stockOf(mug)).isEqualTo(3);
+        assertThat(stockOf(vase)).isEqualTo(2);
     }
 
     @Test
@@ -78,7 +72,7 @@ class ReservationResourceTest {
                 .body("reference", equalTo(reference))
                 .body("lines[0].quantity", equalTo(4));
 
-        assertEquals(6, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(6);
     }
 
     @Test
@@ -94,7 +88,7 @@ class ReservationResourceTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:reservation-mismatch"));
-        assertEquals(9, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(9);
     }
 
     @Test
@@ -112,8 +106,8 @@ class ReservationResourceTest {
                 .body("sku", equalTo(scarce))
                 .body("detail", containsString(scarce));
 
-        assertEquals(10, stockOf(plenty), "all lines or none: the line that fitted was rolled back");
-        assertEquals(1, stockOf(scarce));
+        assertThat(stockOf(plenty)).as("all lines or none: the line that fitted was rolled back").isEqualTo(10);
+        assertThat(stockOf(scarce)).isEqualTo(1);
     }
 
     @Test
@@ -125,7 +119,7 @@ class ReservationResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("sku", equalTo("NOPE-404"));
-        assertEquals(10, stockOf(known));
+        assertThat(stockOf(known)).isEqualTo(10);
     }
 
     @Test
@@ -136,19 +130,19 @@ class ReservationResourceTest {
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
                 .when().post("/api/reservations")
                 .then().statusCode(201);
-        assertEquals(6, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(6);
 
         given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
         given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
-        assertEquals(10, stockOf(sku), "a second release gives nothing back");
+        assertThat(stockOf(sku)).as("a second release gives nothing back").isEqualTo(10);
 
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
                 .when().post("/api/reservations")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:reservation-released"));
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 
     @Test
@@ -160,7 +154,7 @@ class ReservationResourceTest {
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 1)))
                 .when().post("/api/reservations")
                 .then().statusCode(409);
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 
     @Test
@@ -192,9 +186,9 @@ class ReservationResourceTest {
                     default -> throw new AssertionError("unexpected status " + status.get());
                 }
             }
-            assertEquals(10, created);
-            assertEquals(40, conflicts);
-            assertEquals(0, stockOf(sku));
+            assertThat(created).isEqualTo(10);
+            assertThat(conflicts).isEqualTo(40);
+            assertThat(stockOf(sku)).isEqualTo(0);
         } finally {
             pool.shutdownNow();
         }
@@ -228,6 +222,6 @@ class ReservationResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:duplicate-line"));
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 }

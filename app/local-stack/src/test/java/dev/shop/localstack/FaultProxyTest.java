@@ -14,10 +14,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The proxy against a real echo server on loopback: each fault does what the system tests rely on. */
 class FaultProxyTest {
@@ -55,7 +53,7 @@ class FaultProxyTest {
         try (Socket socket = connect(3000)) {
             long started = System.nanoTime();
             assertArrayEquals(MESSAGE, roundTrip(socket));
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400);
+            assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400).isTrue();
         }
     }
 
@@ -73,7 +71,7 @@ class FaultProxyTest {
             } catch (IOException reset) {
                 // the expected way for it to end
             }
-            assertTrue(received < MESSAGE.length, "got " + received + " bytes");
+            assertThat(received < MESSAGE.length).as("got " + received + " bytes").isTrue();
         }
         try (Socket socket = connect(2000)) {
             assertArrayEquals(MESSAGE, roundTrip(socket));

@@ -1,9 +1,5 @@
 package dev.shop.orders;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,10 +14,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Every client mistake is a 4xx application/problem+json and reaches neither catalog nor the database. */
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-@WithTestResource(CatalogStubResource.class)
+@OrdersWithCatalogStub
 class BadInputTest {
 
     @Test

@@ -1,18 +1,12 @@
 package dev.shop.storefront;
 
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.storefront.service.SessionStore;
-import dev.shop.storefront.stubs.DownstreamStubsResource;
 import dev.shop.storefront.stubs.Downstreams;
 import dev.shop.storefront.stubs.InjectDownstreams;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,16 +22,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
-@WithTestResource(DownstreamStubsResource.class)
+@StorefrontWithStubs
 class CartTest {
 
     private static final String QUANTITY_HINT = "Enter a whole number from 1 to 99.";
@@ -47,11 +35,6 @@ class CartTest {
 
     @Inject
     RedisDataSource redis;
-
-    @BeforeEach
-    void resetStubs() {
-        downstreams.reset();
-    }
 
     @Test
     void addingAnItemRedirectsToTheCartWhichShowsItPricedAndCounted() {
@@ -75,12 +58,12 @@ class CartTest {
 
         String key = "shop:session:" + shopper.sessionId;
         Map<String, String> stored = redis.hash(String.class).hgetall(key);
-        assertEquals("2", stored.get("cart:MUG-001"));
-        assertEquals("1", stored.get("cart:TEE-002"));
-        assertEquals(shopper.csrf, stored.get("csrf"));
-        assertDoesNotThrow(() -> UUID.fromString(stored.get("customer")), "the customer id belongs to the session");
+        assertThat(stored.get("cart:MUG-001")).isEqualTo("2");
+        assertThat(stored.get("cart:TEE-002")).isEqualTo("1");
+        assertThat(stored.get("csrf")).isEqualTo(shopper.csrf);
+        assertThatCode(() -> UUID.fromString(stored.get("customer"))).as("the customer id belongs to the session").doesNotThrowAnyException();
         long ttl = redis.key().ttl(key);
-        assertTrue(ttl > 0 && ttl <= Duration.ofDays(7).toSeconds(), "a sliding TTL of at most 7 days: " + ttl);
+        assertThat(ttl > 0 && ttl <= Duration.ofDays(7).toSeconds()).as("a sliding TTL of at most 7 days: " + ttl).isTrue();
     }
 
     @Test
@@ -93,15 +76,15 @@ class CartTest {
         redis.hash(String.class).hset(key, SessionStore.RENEWED, Long.toString(Instant.now().minusSeconds(60).getEpochSecond()));
         redis.key().expire(key, Duration.ofSeconds(500));
         shopper.get("/cart").then().statusCode(200);
-        assertTrue(redis.key().ttl(key) <= 500, "TTL not renewed within the hour");
+        assertThat(redis.key().ttl(key) <= 500).as("TTL not renewed within the hour").isTrue();
 
         // renewed two hours ago: the next page view slides it back to a week
         redis.hash(String.class).hset(key, SessionStore.RENEWED, Long.toString(Instant.now().minusSeconds(7200).getEpochSecond()));
         shopper.get("/cart").then().statusCode(200);
         long ttl = redis.key().ttl(key);
-        assertTrue(ttl > week - 60 && ttl <= week, "TTL renewed to a week: " + ttl);
+        assertThat(ttl > week - 60 && ttl <= week).as("TTL renewed to a week: " + ttl).isTrue();
         long renewed = Long.parseLong(redis.hash(String.class).hget(key, SessionStore.RENEWED));
-        assertTrue(renewed > Instant.now().minusSeconds(60).getEpochSecond(), "renewal time recorded");
+        assertThat(renewed > Instant.now().minusSeconds(60).getEpochSecond()).as("renewal time recorded").isTrue();
     }
 
     @Test
@@ -127,10 +110,10 @@ class CartTest {
         String key = SessionStore.key(shopper.sessionId);
 
         shopper.post("/cart/items/MUG-001", "quantity", "3").then().statusCode(303).header("Location", endsWith("/cart"));
-        assertEquals("3", redis.hash(String.class).hget(key, "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hget(key, "cart:MUG-001")).isEqualTo("3");
 
         shopper.post("/cart/items/MUG-001/remove").then().statusCode(303);
-        assertFalse(redis.hash(String.class).hexists(key, "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hexists(key, "cart:MUG-001")).isFalse();
         shopper.post("/cart/items/MUG-001/remove").then().statusCode(303);
 
         shopper.post("/cart/items/TEE-002/remove").then().statusCode(303);
@@ -145,7 +128,7 @@ class CartTest {
                 .then().statusCode(422).contentType(startsWith("text/html"))
                 .body(containsString(QUANTITY_HINT), containsString("aria-invalid=\"true\""),
                         containsString("<h1>Ceramic Mug</h1>"));
-        assertFalse(redis.hash(String.class).hexists(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hexists(SessionStore.key(shopper.sessionId), "cart:MUG-001")).isFalse();
     }
 
     @Test
@@ -183,8 +166,8 @@ class CartTest {
         Shopper shopper = Shopper.arrive();
         shopper.addToCart("MUG-001", "1");
         String cart = shopper.get("/cart").then().statusCode(200).extract().asString();
-        assertTrue(Pattern.compile("<th scope=\"row\" class=\"cart-product-cell\">\\s*<div class=\"cart-product\">")
-                .matcher(cart).find(), "the flex wrapper inside the row header");
+        assertThat(Pattern.compile("<th scope=\"row\" class=\"cart-product-cell\">\\s*<div class=\"cart-product\">")
+                .matcher(cart).find()).as("the flex wrapper inside the row header").isTrue();
         given().when().get("/css/shop.css").then()
                 .body(containsString(".cart-table .cart-product-cell { grid-column: 1 / -1; }"),
                         not(containsString("th.cart-product")));
@@ -204,7 +187,7 @@ class CartTest {
                         containsString("aria-describedby=\"stock-TEE-002\""),
                         not(containsString("id=\"stock-MUG-001\"")))
                 .extract().asString();
-        assertFalse(cart.contains("role=\"alert\""), "a warning about stock is not an error the shopper made");
+        assertThat(cart.contains("role=\"alert\"")).as("a warning about stock is not an error the shopper made").isFalse();
         shopper.get("/products/TEE-002").then().statusCode(200)
                 .body(containsString("You have 3 in your cart, but we only have 1 left."),
                         containsString("<a href=\"/cart\">Change the quantity in your cart</a>"));
@@ -246,7 +229,7 @@ class CartTest {
                 .then().statusCode(422)
                 .body(containsString("<h1>Your cart</h1>"), containsString(QUANTITY_HINT),
                         containsString("aria-describedby=\"error-MUG-001\""));
-        assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001")).isEqualTo("2");
     }
 
     @Test
@@ -268,12 +251,12 @@ class CartTest {
                 .then().statusCode(403);
         shopper.postRaw("/cart/items", Map.of("csrf", other.csrf, "sku", "MUG-001", "quantity", "1"))
                 .then().statusCode(403);
-        assertFalse(redis.hash(String.class).hexists(key, "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hexists(key, "cart:MUG-001")).isFalse();
 
         shopper.addToCart("MUG-001", "1").then().statusCode(303);
         shopper.postRaw("/cart/items/MUG-001", Map.of("quantity", "5")).then().statusCode(403);
         shopper.postRaw("/cart/items/MUG-001/remove", Map.of()).then().statusCode(403);
-        assertEquals("1", redis.hash(String.class).hget(key, "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hget(key, "cart:MUG-001")).isEqualTo("1");
     }
 
     @Test
@@ -282,8 +265,8 @@ class CartTest {
         Response response = given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParams(Map.of("csrf", shopper.csrf, "sku", "MUG-001", "quantity", "1"))
                 .when().post("/cart/items");
-        assertEquals(403, response.statusCode());
-        assertNotNull(response.getCookie(Shopper.COOKIE), "a new session to retry with");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.getCookie(Shopper.COOKIE)).as("a new session to retry with").isNotNull();
     }
 
     @Test
@@ -301,7 +284,7 @@ class CartTest {
     void aFormFieldOverTheAttributeLimitIsRefused() {
         Shopper shopper = Shopper.arrive();
         int status = shopper.post("/cart/items", "sku", "M".repeat(5_000), "quantity", "1").statusCode();
-        assertTrue(status >= 400 && status < 500, "a 4xx, got " + status);
+        assertThat(status >= 400 && status < 500).as("a 4xx, got " + status).isTrue();
     }
 
     @Test

@@ -1,17 +1,9 @@
 package dev.shop.storefront;
 
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.storefront.service.SessionStore;
-import dev.shop.storefront.stubs.DownstreamStubsResource;
-import dev.shop.storefront.stubs.Downstreams;
-import dev.shop.storefront.stubs.InjectDownstreams;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,26 +17,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
-@WithTestResource(DownstreamStubsResource.class)
+@StorefrontWithStubs
 class ShopPagesTest {
-
-    @InjectDownstreams
-    Downstreams downstreams;
 
     @Inject
     RedisDataSource redis;
-
-    @BeforeEach
-    void resetStubs() {
-        downstreams.reset();
-    }
 
     @Test
     void productListShowsNamesPricesInEuroAndTheCartCount() {
@@ -65,9 +44,9 @@ class ShopPagesTest {
         shopper.addToCart("MUG-001", "1");
         for (String path : new String[] {"/", "/products/MUG-001", "/cart", "/checkout", "/orders", "/nope"}) {
             String html = shopper.get(path).asString();
-            assertEquals(1, count("<h1", html), path + " has one h1");
+            assertThat(count("<h1", html)).as(path + " has one h1").isEqualTo(1);
             int firstH2 = html.indexOf("<h2");
-            assertTrue(firstH2 < 0 || html.indexOf("<h1") < firstH2, path + ": the h1 comes before any h2");
+            assertThat(firstH2 < 0 || html.indexOf("<h1") < firstH2).as(path + ": the h1 comes before any h2").isTrue();
         }
     }
 
@@ -75,26 +54,26 @@ class ShopPagesTest {
     void firstVisitSetsASecureHttpOnlySameSiteCookieWithARandomId() {
         Response first = given().when().get("/");
         String header = first.getHeader("Set-Cookie");
-        assertTrue(header.startsWith(Shopper.COOKIE + "="), header);
-        assertTrue(header.contains("; Secure"), header);
-        assertTrue(header.contains("; HttpOnly"), header);
-        assertTrue(header.contains("; SameSite=Lax"), header);
-        assertTrue(header.contains("; Path=/"), header);
+        assertThat(header.startsWith(Shopper.COOKIE + "=")).as(header).isTrue();
+        assertThat(header.contains("; Secure")).as(header).isTrue();
+        assertThat(header.contains("; HttpOnly")).as(header).isTrue();
+        assertThat(header.contains("; SameSite=Lax")).as(header).isTrue();
+        assertThat(header.contains("; Path=/")).as(header).isTrue();
         String id = first.getCookie(Shopper.COOKIE);
-        assertTrue(id.matches("[A-Za-z0-9_-]{43}"), "256 random bits, base64url: " + id);
-        assertTrue(redis.key().ttl(SessionStore.key(id)) > 0, "the session has a TTL in Redis");
+        assertThat(id.matches("[A-Za-z0-9_-]{43}")).as("256 random bits, base64url: " + id).isTrue();
+        assertThat(redis.key().ttl(SessionStore.key(id)) > 0).as("the session has a TTL in Redis").isTrue();
 
         Response second = given().cookie(Shopper.COOKIE, id).when().get("/");
-        assertEquals(id, second.getCookie(Shopper.COOKIE), "a live session keeps its id; the cookie's Max-Age slides");
-        assertNotEquals(id, given().when().get("/").getCookie(Shopper.COOKIE), "every visitor gets a new id");
+        assertThat(second.getCookie(Shopper.COOKIE)).as("a live session keeps its id; the cookie's Max-Age slides").isEqualTo(id);
+        assertThat(given().when().get("/").getCookie(Shopper.COOKIE)).as("every visitor gets a new id").isNotEqualTo(id);
     }
 
     @Test
     void anUnknownSessionIdIsReplacedNotAdopted() {
         String forged = "A".repeat(43);
         String issued = given().cookie(Shopper.COOKIE, forged).when().get("/").getCookie(Shopper.COOKIE);
-        assertNotEquals(forged, issued);
-        assertEquals(0, redis.key().exists(SessionStore.key(forged)) ? 1 : 0);
+        assertThat(issued).isNotEqualTo(forged);
+        assertThat(redis.key().exists(SessionStore.key(forged)) ? 1 : 0).isEqualTo(0);
     }
 
     @Test
@@ -139,7 +118,7 @@ class ShopPagesTest {
                         containsString("alt=\"Ceramic Mug\""), containsString("action=\"/cart/items\""))
                 .extract().asString();
         Matcher image = Pattern.compile("<img src=\"(/images/[a-z0-9-]+\\.svg)\" alt=\"Ceramic Mug\"").matcher(html);
-        assertTrue(image.find(), "the product image is one of ours");
+        assertThat(image.find()).as("the product image is one of ours").isTrue();
         given().when().get(image.group(1)).then().statusCode(200).contentType(startsWith("image/svg+xml"));
     }
 

@@ -10,8 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser without JavaScript: keeps the session cookie, reads the CSRF token from a page, posts forms. */
 final class Shopper {
@@ -32,13 +31,13 @@ final class Shopper {
     static Shopper arrive() {
         Response front = given().when().get("/");
         String session = front.getCookie(COOKIE);
-        assertNotNull(session, "the first visit sets the session cookie");
+        assertThat(session).as("the first visit sets the session cookie").isNotNull();
         return new Shopper(session, field(CSRF_FIELD, front.asString()));
     }
 
     static String field(Pattern pattern, String html) {
         Matcher matcher = pattern.matcher(html);
-        assertTrue(matcher.find(), "page has " + pattern);
+        assertThat(matcher.find()).as("page has " + pattern).isTrue();
         return matcher.group(1);
     }
 
