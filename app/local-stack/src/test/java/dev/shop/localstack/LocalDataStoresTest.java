@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
 class LocalDataStoresTest {
@@ -26,7 +27,7 @@ class LocalDataStoresTest {
             execute(url, "CREATE TABLE note (text varchar(20))", "INSERT INTO note VALUES ('kept')");
 
             postgres.stop();
-            assertThrows(Exception.class, () -> DriverManager.getConnection(url, "postgres", "postgres").close());
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres").close()).isInstanceOf(Exception.class);
 
             postgres.start();
             try (Connection c = DriverManager.getConnection(url, LocalPostgres.USERNAME, LocalPostgres.PASSWORD);
@@ -48,7 +49,7 @@ class LocalDataStoresTest {
         } finally {
             redis.stop();
         }
-        assertThrows(Exception.class, () -> ping(redis.port()));
+        assertThatThrownBy(() -> ping(redis.port())).isInstanceOf(Exception.class);
     }
 
     private static void execute(String url, String... sql) throws Exception {
