@@ -16,10 +16,10 @@ import static dev.shop.catalog.TestData.createProduct;
 import static dev.shop.catalog.TestData.stockOf;
 import static dev.shop.catalog.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @CatalogOnPostgres
 class ReservationResourceTest {

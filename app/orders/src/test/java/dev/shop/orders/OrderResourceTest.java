@@ -19,11 +19,11 @@ import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
 import static dev.shop.orders.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @OrdersWithCatalogStub
 class OrderResourceTest {

@@ -15,8 +15,8 @@ import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
 import static dev.shop.orders.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A checkout that outlives its answer time: the caller hears "in progress" in time, the checkout goes on,

@@ -3,11 +3,11 @@ package dev.shop.storefront;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Shopper {
 
     static final String COOKIE = "shop_session";
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final Pattern IDEMPOTENCY_FIELD = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     final String sessionId;
     final String csrf;
@@ -32,17 +30,26 @@ final class Shopper {
         Response front = given().when().get("/");
         String session = front.getCookie(COOKIE);
         assertThat(session).as("the first visit sets the session cookie").isNotNull();
-        return new Shopper(session, field(CSRF_FIELD, front.asString()));
+        return new Shopper(session, parse(front.asString()).expectFirst("input[name=csrf]").val());
     }
 
-    static String field(Pattern pattern, String html) {
-        Matcher matcher = pattern.matcher(html);
-        assertThat(matcher.find()).as("page has " + pattern).isTrue();
-        return matcher.group(1);
+    /** The page as a browser parses it: tests assert on its elements and text, not on its markup. */
+    static Document parse(String html) {
+        return Jsoup.parse(html);
     }
 
+    static Document parse(Response page) {
+        return parse(page.asString());
+    }
+
+    /** The number of items the page's header shows in the cart. */
+    static String cartCount(Document page) {
+        return page.expectFirst(".cart-count").text();
+    }
+
+    /** The key the checkout form on this page sends with its order. */
     static String idempotencyKey(String checkoutHtml) {
-        return field(IDEMPOTENCY_FIELD, checkoutHtml);
+        return parse(checkoutHtml).expectFirst("input[name=idempotencyKey]").val();
     }
 
     RequestSpecification request() {
