@@ -1,6 +1,8 @@
 package dev.shop.catalog;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,34 +196,27 @@ class ReservationResourceTest {
         }
     }
 
-    @Test
-    void invalidReservationsAreBadRequests() {
+    /**
+     * A reservation catalog refuses before it touches stock ({@code %1$s} is the sku, {@code %2$s} a fresh
+     * reference), with what the problem names: its detail, or its type.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": 0}]}  | detail | lines[0].quantity
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": -3}]} | detail | quantity
+            {"reference": "%2$s", "lines": []}                                | detail | lines
+            {"lines": [{"sku": "%1$s", "quantity": 1}]}                       | detail | reference
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": 1}, {"sku": "%1$s", "quantity": 2}]} \
+                    | type | urn:shop:problem:duplicate-line
+            """)
+    void anInvalidReservationIsABadRequestAndTakesNoStock(String body, String member, String named) {
         String sku = uniqueSku();
         createProduct(sku, 100, 10);
-        given().contentType("application/json").body(reservation(reference(), Map.of(sku, 0)))
+        given().contentType("application/json").body(body.formatted(sku, reference()))
                 .when().post("/api/reservations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("lines[0].quantity"));
-        given().contentType("application/json").body(reservation(reference(), Map.of(sku, -3)))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("quantity"));
-        given().contentType("application/json").body(Map.of("reference", reference(), "lines", List.of()))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("lines"));
-        given().contentType("application/json").body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("reference"));
-        given().contentType("application/json")
-                .body(Map.of("reference", reference(), "lines", List.of(
-                        Map.of("sku", sku, "quantity", 1), Map.of("sku", sku, "quantity", 2))))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:shop:problem:duplicate-line"));
+                .body(member, containsString(named));
         assertThat(stockOf(sku)).isEqualTo(10);
     }
 }
