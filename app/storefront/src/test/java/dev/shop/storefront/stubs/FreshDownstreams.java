@@ -5,7 +5,7 @@ import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 
 /**
  * Before each storefront test: both stubs up, with the initial products and no orders. A stub's answer that
- * differed from its provider's contract since the last test fails this one ({@link StubServer#reset()}).
+ * differed from its provider's contract since the last test fails this one ({@link dev.shop.localstack.ContractStub#reset()}).
  */
 public class FreshDownstreams implements QuarkusTestBeforeEachCallback {
 
