@@ -15,11 +15,11 @@ import java.lang.annotation.Target;
  * A {@code @QuarkusTest} of the storefront on a real Redis, with catalog and orders stubbed; every test starts with
  * both stubs up and fresh ({@link dev.shop.storefront.stubs.FreshDownstreams}). All classes share one application.
  */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
 @QuarkusTest
 @WithTestResource(value = DataStoresTestResource.class,
         initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
 @WithTestResource(DownstreamStubsResource.class)
-@Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
 public @interface StorefrontWithStubs {
 }
