@@ -115,7 +115,7 @@ class CheckoutTest {
         Document page = parse(html);
         assertThat(page.expectFirst("h1").text()).isEqualTo("My orders");
         assertThat(page.body().text()).contains("€12.99", "€49.00");
-        assertThat(html.indexOf(secondOrder) < html.indexOf(firstOrder)).as("newest first").isTrue();
+        assertThat(html.indexOf(secondOrder)).as("newest first").isLessThan(html.indexOf(firstOrder));
 
         Shopper stranger = Shopper.arrive();
         stranger.get("/orders").then().statusCode(200)
