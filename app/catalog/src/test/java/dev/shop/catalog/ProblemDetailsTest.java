@@ -1,10 +1,8 @@
 package dev.shop.catalog;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.shop.catalog.TestData.asAdmin;
 import static io.restassured.RestAssured.given;
@@ -13,9 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Every client mistake is a 4xx application/problem+json, never a 500 or an HTML page. */
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@CatalogOnPostgres
 class ProblemDetailsTest {
 
     @Test
@@ -29,39 +25,17 @@ class ProblemDetailsTest {
                 .body("instance", equalTo("/api/reservations"));
     }
 
-    @Test
-    void wrongTypesAreBadRequests() {
-        given().contentType("application/json")
-                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"two\"}]}")
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType("application/json")
-                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"2\"}]}")
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType("application/json")
-                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1.5}]}")
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType("application/json")
-                .body("{\"reference\": \"r1\", \"lines\": {\"sku\": \"MUG-001\"}}")
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-        given().contentType("application/json")
-                .body("{\"reference\": 17, \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1}]}")
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
-    }
-
-    @Test
-    void unknownFieldsAreBadRequests() {
-        given().contentType("application/json")
-                .body("{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantiy\": 1}]}")
+    /** Wrong types, and a field catalog does not know (it reads requests strictly). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"two\"}]}",
+            "{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": \"2\"}]}",
+            "{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1.5}]}",
+            "{\"reference\": \"r1\", \"lines\": {\"sku\": \"MUG-001\"}}",
+            "{\"reference\": 17, \"lines\": [{\"sku\": \"MUG-001\", \"quantity\": 1}]}",
+            "{\"reference\": \"r1\", \"lines\": [{\"sku\": \"MUG-001\", \"quantiy\": 1}]}"})
+    void aReservationOfWrongShapeIsABadRequest(String body) {
+        given().contentType("application/json").body(body)
                 .when().post("/api/reservations")
                 .then().statusCode(400)
                 .contentType("application/problem+json");

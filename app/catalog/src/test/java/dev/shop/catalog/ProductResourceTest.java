@@ -1,9 +1,5 @@
 package dev.shop.catalog;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -24,9 +20,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@CatalogOnPostgres
 class ProductResourceTest {
 
     @Test

@@ -1,10 +1,8 @@
 package dev.shop.catalog;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,12 @@ import static dev.shop.catalog.TestData.createProduct;
 import static dev.shop.catalog.TestData.stockOf;
 import static dev.shop.catalog.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@CatalogOnPostgres
 class ReservationResourceTest {
 
     private static Map<String, Object> reservation(String reference, Map<String, Integer> lines) {
@@ -58,8 +54,8 @@ class ReservationResourceTest {
                 .body("lines.find { it.sku == '%s' }.unitPrice.currency".formatted(mug), equalTo("EUR"))
                 .body("lines.find { it.sku == '%s' }.name".formatted(vase), equalTo("Test product " + vase));
 
-        assertEquals(3, stockOf(mug));
-        assertEquals(2, stockOf(vase));
+        assertThat(stockOf(mug)).isEqualTo(3);
+        assertThat(stockOf(vase)).isEqualTo(2);
     }
 
     @Test
@@ -78,7 +74,7 @@ class ReservationResourceTest {
                 .body("reference", equalTo(reference))
                 .body("lines[0].quantity", equalTo(4));
 
-        assertEquals(6, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(6);
     }
 
     @Test
@@ -94,7 +90,7 @@ class ReservationResourceTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:reservation-mismatch"));
-        assertEquals(9, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(9);
     }
 
     @Test
@@ -112,8 +108,8 @@ class ReservationResourceTest {
                 .body("sku", equalTo(scarce))
                 .body("detail", containsString(scarce));
 
-        assertEquals(10, stockOf(plenty), "all lines or none: the line that fitted was rolled back");
-        assertEquals(1, stockOf(scarce));
+        assertThat(stockOf(plenty)).as("all lines or none: the line that fitted was rolled back").isEqualTo(10);
+        assertThat(stockOf(scarce)).isEqualTo(1);
     }
 
     @Test
@@ -125,7 +121,7 @@ class ReservationResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("sku", equalTo("NOPE-404"));
-        assertEquals(10, stockOf(known));
+        assertThat(stockOf(known)).isEqualTo(10);
     }
 
     @Test
@@ -136,19 +132,19 @@ class ReservationResourceTest {
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
                 .when().post("/api/reservations")
                 .then().statusCode(201);
-        assertEquals(6, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(6);
 
         given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
         given().when().delete("/api/reservations/{reference}", reference).then().statusCode(204);
-        assertEquals(10, stockOf(sku), "a second release gives nothing back");
+        assertThat(stockOf(sku)).as("a second release gives nothing back").isEqualTo(10);
 
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 4)))
                 .when().post("/api/reservations")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:reservation-released"));
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 
     @Test
@@ -160,7 +156,7 @@ class ReservationResourceTest {
         given().contentType("application/json").body(reservation(reference, Map.of(sku, 1)))
                 .when().post("/api/reservations")
                 .then().statusCode(409);
-        assertEquals(10, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 
     @Test
@@ -192,42 +188,35 @@ class ReservationResourceTest {
                     default -> throw new AssertionError("unexpected status " + status.get());
                 }
             }
-            assertEquals(10, created);
-            assertEquals(40, conflicts);
-            assertEquals(0, stockOf(sku));
+            assertThat(created).isEqualTo(10);
+            assertThat(conflicts).isEqualTo(40);
+            assertThat(stockOf(sku)).isEqualTo(0);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    @Test
-    void invalidReservationsAreBadRequests() {
+    /**
+     * A reservation catalog refuses before it touches stock ({@code %1$s} is the sku, {@code %2$s} a fresh
+     * reference), with what the problem names: its detail, or its type.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": 0}]}  | detail | lines[0].quantity
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": -3}]} | detail | quantity
+            {"reference": "%2$s", "lines": []}                                | detail | lines
+            {"lines": [{"sku": "%1$s", "quantity": 1}]}                       | detail | reference
+            {"reference": "%2$s", "lines": [{"sku": "%1$s", "quantity": 1}, {"sku": "%1$s", "quantity": 2}]} \
+                    | type | urn:shop:problem:duplicate-line
+            """)
+    void anInvalidReservationIsABadRequestAndTakesNoStock(String body, String member, String named) {
         String sku = uniqueSku();
         createProduct(sku, 100, 10);
-        given().contentType("application/json").body(reservation(reference(), Map.of(sku, 0)))
+        given().contentType("application/json").body(body.formatted(sku, reference()))
                 .when().post("/api/reservations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("lines[0].quantity"));
-        given().contentType("application/json").body(reservation(reference(), Map.of(sku, -3)))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("quantity"));
-        given().contentType("application/json").body(Map.of("reference", reference(), "lines", List.of()))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("lines"));
-        given().contentType("application/json").body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .body("detail", containsString("reference"));
-        given().contentType("application/json")
-                .body(Map.of("reference", reference(), "lines", List.of(
-                        Map.of("sku", sku, "quantity", 1), Map.of("sku", sku, "quantity", 2))))
-                .when().post("/api/reservations")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:shop:problem:duplicate-line"));
-        assertEquals(10, stockOf(sku));
+                .body(member, containsString(named));
+        assertThat(stockOf(sku)).isEqualTo(10);
     }
 }

@@ -14,10 +14,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The proxy against a real echo server on loopback: each fault does what the system tests rely on. */
 class FaultProxyTest {
@@ -45,7 +44,7 @@ class FaultProxyTest {
     @Test
     void withoutAFaultBytesGoThroughUnchanged() throws IOException {
         try (Socket socket = connect(2000)) {
-            assertArrayEquals(MESSAGE, roundTrip(socket));
+            assertThat(roundTrip(socket)).containsExactly(MESSAGE);
         }
     }
 
@@ -54,8 +53,8 @@ class FaultProxyTest {
         proxy.delayAnswers(Duration.ofMillis(400));
         try (Socket socket = connect(3000)) {
             long started = System.nanoTime();
-            assertArrayEquals(MESSAGE, roundTrip(socket));
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400);
+            assertThat(roundTrip(socket)).containsExactly(MESSAGE);
+            assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 400).isTrue();
         }
     }
 
@@ -73,10 +72,10 @@ class FaultProxyTest {
             } catch (IOException reset) {
                 // the expected way for it to end
             }
-            assertTrue(received < MESSAGE.length, "got " + received + " bytes");
+            assertThat(received < MESSAGE.length).as("got " + received + " bytes").isTrue();
         }
         try (Socket socket = connect(2000)) {
-            assertArrayEquals(MESSAGE, roundTrip(socket));
+            assertThat(roundTrip(socket)).containsExactly(MESSAGE);
         }
     }
 
@@ -85,7 +84,7 @@ class FaultProxyTest {
         proxy.blackHole();
         try (Socket socket = connect(300)) {
             socket.getOutputStream().write(MESSAGE);
-            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read());
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
         }
     }
 
@@ -94,29 +93,29 @@ class FaultProxyTest {
         try (Socket socket = connect(300)) {
             proxy.stall();
             socket.getOutputStream().write(MESSAGE);
-            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read());
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
             proxy.heal();
             socket.setSoTimeout(2000);
-            assertArrayEquals(MESSAGE, socket.getInputStream().readNBytes(MESSAGE.length));
+            assertThat(socket.getInputStream().readNBytes(MESSAGE.length)).containsExactly(MESSAGE);
         }
     }
 
     @Test
     void aCutResetsOpenConnectionsAndRefusesNewOnesUntilHealed() throws IOException {
         try (Socket open = connect(2000)) {
-            assertArrayEquals(MESSAGE, roundTrip(open));
+            assertThat(roundTrip(open)).containsExactly(MESSAGE);
             proxy.cut();
-            assertThrows(IOException.class, () -> {
+            assertThatThrownBy(() -> {
                 roundTrip(open);
                 roundTrip(open);
-            });
+            }).isInstanceOf(IOException.class);
         }
         try (Socket fresh = connect(2000)) {
-            assertThrows(IOException.class, () -> roundTrip(fresh));
+            assertThatThrownBy(() -> roundTrip(fresh)).isInstanceOf(IOException.class);
         }
         proxy.heal();
         try (Socket socket = connect(2000)) {
-            assertArrayEquals(MESSAGE, roundTrip(socket));
+            assertThat(roundTrip(socket)).containsExactly(MESSAGE);
         }
     }
 

@@ -14,10 +14,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalDataStoresTest {
 
@@ -28,16 +27,16 @@ class LocalDataStoresTest {
             execute(url, "CREATE TABLE note (text varchar(20))", "INSERT INTO note VALUES ('kept')");
 
             postgres.stop();
-            assertThrows(Exception.class, () -> DriverManager.getConnection(url, "postgres", "postgres").close());
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres").close()).isInstanceOf(Exception.class);
 
             postgres.start();
             try (Connection c = DriverManager.getConnection(url, LocalPostgres.USERNAME, LocalPostgres.PASSWORD);
                  ResultSet rs = c.createStatement().executeQuery("SELECT text FROM note")) {
-                assertTrue(rs.next());
-                assertEquals("kept", rs.getString(1));
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kept");
             }
             try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("orders"), "postgres", "postgres")) {
-                assertTrue(c.isValid(2));
+                assertThat(c.isValid(2)).isTrue();
             }
         }
     }
@@ -46,11 +45,11 @@ class LocalDataStoresTest {
     void redisAnswersPingAndStops(@TempDir Path dir) throws Exception {
         LocalRedis redis = LocalRedis.start(dir.resolve("redis"), 0);
         try {
-            assertEquals("+PONG", ping(redis.port()));
+            assertThat(ping(redis.port())).isEqualTo("+PONG");
         } finally {
             redis.stop();
         }
-        assertThrows(Exception.class, () -> ping(redis.port()));
+        assertThatThrownBy(() -> ping(redis.port())).isInstanceOf(Exception.class);
     }
 
     private static void execute(String url, String... sql) throws Exception {

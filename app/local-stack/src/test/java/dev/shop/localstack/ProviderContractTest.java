@@ -6,10 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The check every fake runs against its provider's document, on a small document of the same form. */
 class ProviderContractTest {
@@ -34,35 +32,31 @@ class ProviderContractTest {
 
     @Test
     void whatTheProviderDocumentsPasses() {
-        assertEquals(0, contract.checkRequest("POST", "/api/reservations", "{\"reference\":\"r1\",\"quantity\":2}").size());
-        assertEquals(0, contract.checkResponse("POST", "/api/reservations", 201,
-                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":1299}}").size());
-        assertEquals(0, contract.checkResponse("GET", "/api/products/sku/MUG-001", 200, "{}").size());
-        assertEquals(0, contract.checkResponse("POST", "/api/reservations", 409, "{\"status\":409}").size());
+        assertThat(contract.checkRequest("POST", "/api/reservations", "{\"reference\":\"r1\",\"quantity\":2}").size()).isEqualTo(0);
+        assertThat(contract.checkResponse("POST", "/api/reservations", 201,
+                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":1299}}").size()).isEqualTo(0);
+        assertThat(contract.checkResponse("GET", "/api/products/sku/MUG-001", 200, "{}").size()).isEqualTo(0);
+        assertThat(contract.checkResponse("POST", "/api/reservations", 409, "{\"status\":409}").size()).isEqualTo(0);
     }
 
     @Test
     void aFakeThatDriftedIsCaught() {
-        assertTrue(contract.checkResponse("POST", "/api/reservations", 201,
-                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":\"12.99\"}}").get(0).contains("amountMinor"),
-                "a price the provider never sends");
-        assertEquals(1, contract.checkResponse("POST", "/api/reservations", 201, "{\"reference\":\"r1\"}").size(),
-                "a required member missing");
-        assertEquals(1, contract.checkResponse("POST", "/api/reservations", 201,
-                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":1},\"items\":[]}").size(),
-                "a member the provider does not send");
-        assertEquals(1, contract.checkResponse("POST", "/api/reservations", 200, "{}").size(), "a status not documented");
-        assertEquals(1, contract.checkResponse("DELETE", "/api/reservations", 204, "").size(), "an operation not documented");
-        assertFalse(contract.checkRequest("POST", "/api/reservations", "{\"quantity\":\"2\"}").isEmpty(),
-                "a request the provider would refuse");
-        assertEquals(1, contract.checkRequest("GET", "/api/products/sku/MUG-001/stock", null).size(), "an unknown path");
+        assertThat(contract.checkResponse("POST", "/api/reservations", 201,
+                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":\"12.99\"}}").get(0).contains("amountMinor")).as("a price the provider never sends").isTrue();
+        assertThat(contract.checkResponse("POST", "/api/reservations", 201, "{\"reference\":\"r1\"}").size()).as("a required member missing").isEqualTo(1);
+        assertThat(contract.checkResponse("POST", "/api/reservations", 201,
+                "{\"reference\":\"r1\",\"unitPrice\":{\"amountMinor\":1},\"items\":[]}").size()).as("a member the provider does not send").isEqualTo(1);
+        assertThat(contract.checkResponse("POST", "/api/reservations", 200, "{}").size()).as("a status not documented").isEqualTo(1);
+        assertThat(contract.checkResponse("DELETE", "/api/reservations", 204, "").size()).as("an operation not documented").isEqualTo(1);
+        assertThat(contract.checkRequest("POST", "/api/reservations", "{\"quantity\":\"2\"}").isEmpty()).as("a request the provider would refuse").isFalse();
+        assertThat(contract.checkRequest("GET", "/api/products/sku/MUG-001/stock", null).size()).as("an unknown path").isEqualTo(1);
     }
 
     @Test
     void theServedDocumentIsComparedWithoutItsVersionAndWrittenOutWhenItDiffers(@TempDir Path dir) throws IOException {
         Path copy = dir.resolve("served.json");
         String message = ProviderContract.differenceFromServed("no-such-provider", DOCUMENT, copy);
-        assertTrue(message.contains("docs/contracts/no-such-provider.openapi.json"), message);
-        assertTrue(Files.readString(copy).contains("\"openapi\""));
+        assertThat(message.contains("docs/contracts/no-such-provider.openapi.json")).as(message).isTrue();
+        assertThat(Files.readString(copy).contains("\"openapi\"")).isTrue();
     }
 }

@@ -1,11 +1,7 @@
 package dev.shop.orders;
 
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.orders.client.CatalogGateway;
 import dev.shop.orders.service.OrderStore;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
@@ -20,16 +16,11 @@ import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
 import static dev.shop.orders.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-@WithTestResource(CatalogStubResource.class)
+@OrdersWithCatalogStub
 class CatalogOutageTest {
 
     @InjectCatalogStub
@@ -64,7 +55,7 @@ class CatalogOutageTest {
                 .body("type", equalTo("urn:shop:problem:catalog-unavailable"));
         given().header("X-Customer-Id", customer).when().get("/api/orders")
                 .then().statusCode(200).body("", hasSize(0));
-        assertFalse(store.owedReleases(100).isEmpty(), "catalog is owed the release of what it may have reserved");
+        assertThat(store.owedReleases(100)).as("catalog is owed the release of what it may have reserved").isNotEmpty();
 
         // once catalog is back, the owed release is made and the shopper's retry with the same key places the order
         catalog.start();
@@ -73,12 +64,12 @@ class CatalogOutageTest {
         while (!store.owedReleases(100).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertTrue(store.owedReleases(100).isEmpty(), "no release is owed once catalog is back");
+        assertThat(store.owedReleases(100)).as("no release is owed once catalog is back").isEmpty();
         checkoutAs(customer, key).body(cart(sku, 1))
                 .when().post("/api/orders")
                 .then().statusCode(201)
                 .body("status", equalTo("CONFIRMED"));
-        assertEquals(4, catalog.stockOf(sku));
+        assertThat(catalog.stockOf(sku)).isEqualTo(4);
     }
 
     @Test
@@ -104,13 +95,13 @@ class CatalogOutageTest {
                     .then().statusCode(503)
                     .contentType("application/problem+json");
         }
-        assertEquals(CircuitBreakerState.OPEN, breakers.currentState(CatalogGateway.RESERVE_BREAKER));
+        assertThat(breakers.currentState(CatalogGateway.RESERVE_BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
 
         // while open, catalog is not even asked: a 503 although it is back
         catalog.start();
         checkoutAs(newCustomer(), newKey()).body(cart(sku, 1))
                 .when().post("/api/orders")
                 .then().statusCode(503);
-        assertEquals(0, catalog.reserveCalls(sku));
+        assertThat(catalog.reserveCalls(sku)).isEqualTo(0);
     }
 }

@@ -1,17 +1,10 @@
 package dev.shop.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.shop.localstack.ProviderContract;
+import dev.shop.localstack.ContractStub;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,69 +13,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A small catalog that implements the reservation contract of docs/architecture.md in memory:
  * all lines or none, idempotent by reference, 409/404 problems naming the sku, release gives stock
- * back once. It counts the calls it gets, can answer slowly, and can be stopped (its port then
- * refuses connections) and started again on the same port. It is pinned to catalog's committed OpenAPI
- * document ({@link ProviderContract}): a request catalog would not accept is answered 400, and an answer
- * that differs from what catalog documents becomes a 500 naming the difference, so the test fails.
+ * back once. It counts the calls it gets and can answer slowly; {@link ContractStub} pins it to catalog's
+ * committed OpenAPI document and lets a test stop and start it.
  */
-public final class CatalogStub {
+public final class CatalogStub extends ContractStub {
 
     private record Product(String name, long priceMinor, int stock) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final ProviderContract contract = ProviderContract.of("catalog");
-    private final int port;
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, Map<String, Object>> reservations = new HashMap<>();
     private final Set<String> released = new HashSet<>();
     private final Map<String, Integer> reserveCallsBySku = new HashMap<>();
     private final Map<String, Integer> releaseCallsByReference = new HashMap<>();
     private volatile Duration delay = Duration.ZERO;
-    private HttpServer server;
-    private ExecutorService executor;
 
     public CatalogStub(int port) {
-        this.port = port;
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    public synchronized void start() {
-        if (server != null) {
-            return;
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("catalog stub cannot listen on " + port, e);
-        }
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "catalog-stub");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/api/reservations", this::handle);
-        server.start();
-    }
-
-    /** Closes the port: calls to catalog are refused until {@link #start()}. */
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        server.stop(0);
-        executor.shutdownNow();
-        server = null;
+        super(port, "catalog");
     }
 
     /** Answers every request only after this long (to make the orders service time out). */
@@ -107,37 +58,31 @@ public final class CatalogStub {
         return releaseCallsByReference.getOrDefault(reference, 0);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
-            }
-            String path = exchange.getRequestURI().getPath();
-            byte[] request = exchange.getRequestBody().readAllBytes();
-            List<String> refused = contract.checkRequest(exchange.getRequestMethod(), path,
-                    new String(request, StandardCharsets.UTF_8));
-            if (!refused.isEmpty()) {
-                send(exchange, 400, Map.of("type", "about:blank", "title", "Bad Request", "status", 400,
-                        "detail", String.join("; ", refused)));
-            } else if ("POST".equals(exchange.getRequestMethod()) && "/api/reservations".equals(path)) {
-                reserve(exchange, request);
-            } else if ("DELETE".equals(exchange.getRequestMethod()) && path.startsWith("/api/reservations/")) {
-                release(exchange, path.substring("/api/reservations/".length()));
-            } else {
-                exchange.sendResponseHeaders(405, -1);
-            }
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && "/api/reservations".equals(path)) {
+            reserve(exchange, exchange.getRequestBody().readAllBytes());
+        } else if ("DELETE".equals(exchange.getRequestMethod()) && path.startsWith("/api/reservations/")) {
+            release(exchange, path.substring("/api/reservations/".length()));
+        } else {
+            exchange.sendResponseHeaders(405, -1);
         }
     }
 
     private void reserve(HttpExchange exchange, byte[] request) throws IOException {
-        JsonNode body = json.readTree(request);
+        JsonNode body = JSON.readTree(request);
         String reference = body.get("reference").asText();
         List<JsonNode> lines = new ArrayList<>();
         body.get("lines").forEach(lines::add);
         int status;
-        Object answer;
+        Map<String, Object> answer;
         synchronized (this) {
             lines.forEach(line -> reserveCallsBySku.merge(line.get("sku").asText(), 1, Integer::sum));
             if (reservations.containsKey(reference)) {
@@ -161,8 +106,7 @@ public final class CatalogStub {
                 }
                 if (refused != null) {
                     status = refusal;
-                    answer = Map.of("type", "urn:shop:problem:stub", "title", "refused", "status", refusal,
-                            "sku", refused);
+                    answer = Map.of("sku", refused);
                 } else {
                     List<Map<String, Object>> priced = new ArrayList<>();
                     for (JsonNode line : lines) {
@@ -182,7 +126,11 @@ public final class CatalogStub {
                 }
             }
         }
-        send(exchange, status, answer);
+        if (status >= 400) {
+            sendProblem(exchange, status, "stub", "refused", answer);
+        } else {
+            sendJson(exchange, status, answer);
+        }
     }
 
     private void release(HttpExchange exchange, String reference) throws IOException {
@@ -201,21 +149,5 @@ public final class CatalogStub {
             }
         }
         exchange.sendResponseHeaders(204, -1);
-    }
-
-    private void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        List<String> differences = contract.checkResponse(exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(), status, new String(bytes, StandardCharsets.UTF_8));
-        if (!differences.isEmpty()) {
-            status = 500;
-            bytes = String.join("\n", differences).getBytes(StandardCharsets.UTF_8);
-        }
-        exchange.getResponseHeaders().set("Content-Type",
-                status >= 400 ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

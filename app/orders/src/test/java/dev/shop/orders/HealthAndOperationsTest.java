@@ -1,33 +1,21 @@
 package dev.shop.orders;
 
 import dev.shop.localstack.DataStores;
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.localstack.InjectDataStores;
-import dev.shop.localstack.ProviderContract;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import dev.shop.localstack.ServiceOperationsChecks;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.IntPredicate;
+import java.util.List;
 
 import static dev.shop.orders.TestData.newCustomer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-@WithTestResource(CatalogStubResource.class)
-class HealthAndOperationsTest {
+/** Health, metrics, OpenAPI and contract checks every service passes, plus what is particular to orders. */
+@OrdersWithCatalogStub
+class HealthAndOperationsTest implements ServiceOperationsChecks {
 
     @InjectDataStores
     DataStores stores;
@@ -35,22 +23,24 @@ class HealthAndOperationsTest {
     @InjectCatalogStub
     CatalogStub catalog;
 
-    @Test
-    void readinessFollowsTheDatabase() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        stores.postgres().stop();
-        try {
-            assertTrue(eventually(status -> status == 503), "readiness went DOWN while PostgreSQL was stopped");
-            given().when().get("/q/health/live").then().statusCode(200);
-            given().header("X-Customer-Id", newCustomer()).when().get("/api/orders")
-                    .then().statusCode(503)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("urn:shop:problem:database-unavailable"));
-        } finally {
-            stores.postgres().start();
-        }
-        assertTrue(eventually(status -> status == 200), "readiness came back UP with PostgreSQL");
-        given().header("X-Customer-Id", newCustomer()).when().get("/api/orders").then().statusCode(200);
+    @Override
+    public String service() {
+        return "orders";
+    }
+
+    @Override
+    public DataStores stores() {
+        return stores;
+    }
+
+    @Override
+    public Response readFromTheDatabase() {
+        return given().header("X-Customer-Id", newCustomer()).when().get("/api/orders");
+    }
+
+    @Override
+    public List<String> documentedPaths() {
+        return List.of("/api/orders", "/api/orders/{id}");
     }
 
     @Test
@@ -64,60 +54,11 @@ class HealthAndOperationsTest {
     }
 
     @Test
-    void livenessAndStartupAreUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
     void metricsUseRouteTemplates() {
         given().header("X-Customer-Id", newCustomer())
                 .when().get("/api/orders/{id}", "00000000-0000-0000-0000-000000000001").then().statusCode(404);
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("uri=\"/api/orders/{id}\""));
-    }
-
-    @Test
-    void metricsHaveTheLatencyBucketsAndPoolGaugesTheDashboardReads() {
-        given().header("X-Customer-Id", newCustomer()).when().get("/api/orders").then().statusCode(200);
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                // the latency SLO threshold (0.5 s) must be a bucket boundary
-                .body(matchesPattern("(?s).*http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.5\"[^}]*} .*"))
-                .body(containsString("agroal_active_count"))
-                .body(containsString("agroal_awaiting_count"));
-    }
-
-    @Test
-    void openApiDescribesTheApi() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
-                .body("paths", hasKey("/api/orders"))
-                .body("paths", hasKey("/api/orders/{id}"));
-    }
-
-    private static boolean eventually(IntPredicate wanted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (wanted.test(given().when().get("/q/health/ready").then().extract().statusCode())) {
-                return true;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Consumers pin their fakes of orders to the committed document (ProviderContract); it must be what orders serves. */
-    @Test
-    void theCommittedContractIsWhatOrdersServes() {
-        String served = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
-        assertEquals("", ProviderContract.differenceFromServed("orders", served, Path.of("target/orders.openapi.json")));
     }
 }

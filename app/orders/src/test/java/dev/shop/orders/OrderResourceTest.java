@@ -1,9 +1,5 @@
 package dev.shop.orders;
 
-import dev.shop.localstack.DataStoresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,17 +19,13 @@ import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
 import static dev.shop.orders.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-@WithTestResource(CatalogStubResource.class)
+@OrdersWithCatalogStub
 class OrderResourceTest {
 
     @InjectCatalogStub
@@ -62,7 +54,7 @@ class OrderResourceTest {
                 .body("createdAt", notNullValue())
                 .extract().jsonPath().getString("id");
 
-        assertEquals(8, catalog.stockOf(mug));
+        assertThat(catalog.stockOf(mug)).isEqualTo(8);
         given().header("X-Customer-Id", customer)
                 .when().get("/api/orders/{id}", id)
                 .then().statusCode(200)
@@ -127,8 +119,8 @@ class OrderResourceTest {
                     .then().statusCode(200)
                     .body("id", equalTo(id));
         }
-        assertEquals(1, catalog.reserveCalls(sku));
-        assertEquals(7, catalog.stockOf(sku));
+        assertThat(catalog.reserveCalls(sku)).isEqualTo(1);
+        assertThat(catalog.stockOf(sku)).isEqualTo(7);
         given().header("X-Customer-Id", customer).when().get("/api/orders")
                 .then().statusCode(200).body("", hasSize(1));
     }
@@ -158,17 +150,17 @@ class OrderResourceTest {
             int created = 0;
             for (Future<Map.Entry<Integer, String>> answer : answers) {
                 int status = answer.get().getKey();
-                assertTrue(status == 201 || status == 200, "status " + status);
+                assertThat(status).isIn(200, 201);
                 created += status == 201 ? 1 : 0;
                 ids.add(answer.get().getValue());
             }
-            assertEquals(1, created);
-            assertEquals(1, ids.size(), "every retry got the same order");
+            assertThat(created).isEqualTo(1);
+            assertThat(ids.size()).as("every retry got the same order").isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, catalog.reserveCalls(sku));
-        assertEquals(9, catalog.stockOf(sku));
+        assertThat(catalog.reserveCalls(sku)).isEqualTo(1);
+        assertThat(catalog.stockOf(sku)).isEqualTo(9);
     }
 
     @Test
@@ -186,7 +178,7 @@ class OrderResourceTest {
                 .body("type", equalTo("urn:shop:problem:idempotency-key-reused"))
                 // a caller that lost the first answer can still show the shopper the order
                 .body("orderId", equalTo(orderId));
-        assertEquals(1, catalog.reserveCalls(sku));
+        assertThat(catalog.reserveCalls(sku)).isEqualTo(1);
     }
 
     @Test
@@ -198,7 +190,7 @@ class OrderResourceTest {
                 .when().post("/api/orders").then().statusCode(201).extract().jsonPath().getString("id");
         String second = checkoutAs(newCustomer(), key).body(cart(sku, 1))
                 .when().post("/api/orders").then().statusCode(201).extract().jsonPath().getString("id");
-        assertTrue(!first.equals(second));
+        assertThat(second).isNotEqualTo(first);
     }
 
     @Test
@@ -236,6 +228,6 @@ class OrderResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:shop:problem:unknown-sku"))
                 .body("sku", equalTo("NOPE-404"));
-        assertEquals(10, catalog.stockOf(known));
+        assertThat(catalog.stockOf(known)).isEqualTo(10);
     }
 }

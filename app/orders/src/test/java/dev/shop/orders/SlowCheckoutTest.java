@@ -15,8 +15,8 @@ import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
 import static dev.shop.orders.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A checkout that outlives its answer time: the caller hears "in progress" in time, the checkout goes on,
@@ -57,12 +57,12 @@ class SlowCheckoutTest {
         while (confirmedOrders(customer) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(1, confirmedOrders(customer), "the checkout went on after the answer");
+        assertThat(confirmedOrders(customer)).as("the checkout went on after the answer").isEqualTo(1);
         catalog.answerAfter(Duration.ZERO);
         checkoutAs(customer, key).body(cart(sku, 1))
                 .when().post("/api/orders")
                 .then().statusCode(200).body("status", equalTo("CONFIRMED"));
-        assertEquals(4, catalog.stockOf(sku), "stock taken once");
+        assertThat(catalog.stockOf(sku)).as("stock taken once").isEqualTo(4);
     }
 
     private static int confirmedOrders(String customer) {

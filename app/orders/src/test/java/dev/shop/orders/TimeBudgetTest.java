@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Properties;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Orders' part of the time budget (docs/architecture.md): a checkout's answer time outlasts the worst
@@ -19,16 +19,14 @@ class TimeBudgetTest {
     @Test
     void aCheckoutsAnswerTimeOutlastsTheWorstReservation() throws IOException {
         Duration answerWithin = Duration.parse("PT" + properties().getProperty("orders.checkout.answer-within"));
-        assertTrue(answerWithin.compareTo(CatalogGateway.WORST_RESERVE) > 0,
-                "answer within " + answerWithin + ", worst reservation " + CatalogGateway.WORST_RESERVE);
+        assertThat(answerWithin.compareTo(CatalogGateway.WORST_RESERVE) > 0).as("answer within " + answerWithin + ", worst reservation " + CatalogGateway.WORST_RESERVE).isTrue();
     }
 
     @Test
     void eachCatalogAttemptEndsByItsReadTimeoutFirst() throws IOException {
         Properties properties = properties();
         long readTimeout = Long.parseLong(properties.getProperty("quarkus.rest-client.catalog.read-timeout"));
-        assertTrue(readTimeout < CatalogGateway.ATTEMPT_TIMEOUT_MILLIS,
-                "read timeout " + readTimeout + " ms, attempt timeout " + CatalogGateway.ATTEMPT_TIMEOUT_MILLIS + " ms");
+        assertThat(readTimeout < CatalogGateway.ATTEMPT_TIMEOUT_MILLIS).as("read timeout " + readTimeout + " ms, attempt timeout " + CatalogGateway.ATTEMPT_TIMEOUT_MILLIS + " ms").isTrue();
     }
 
     private static Properties properties() throws IOException {

@@ -1,13 +1,5 @@
 package dev.shop.storefront;
 
-import dev.shop.localstack.DataStoresTestResource;
-import dev.shop.storefront.stubs.DownstreamStubsResource;
-import dev.shop.storefront.stubs.Downstreams;
-import dev.shop.storefront.stubs.InjectDownstreams;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,25 +9,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
-@WithTestResource(DownstreamStubsResource.class)
+@StorefrontWithStubs
 class ObservabilityTest {
-
-    @InjectDownstreams
-    Downstreams downstreams;
-
-    @BeforeEach
-    void resetStubs() {
-        downstreams.reset();
-    }
 
     @Test
     void healthEndpointsAreUpAndReadinessChecksRedis() {
@@ -82,19 +63,15 @@ class ObservabilityTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Set<String> scraped = seriesNames(scrape());
-            assertTrue(scraped.containsAll(DASHBOARD_SERIES),
-                    "missing: " + DASHBOARD_SERIES.stream().filter(name -> !scraped.contains(name)).toList());
+            assertThat(scraped).containsAll(DASHBOARD_SERIES);
         });
 
         List<String> samples = scrape().lines().filter(line -> !line.startsWith("#")).toList();
-        assertTrue(samples.stream().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
-                        && line.contains("uri=\"/cart\"") && line.contains("le=\"0.5\"")),
-                "the latency objective's bucket (le=0.5) exists for the alert rules");
-        assertTrue(samples.stream().filter(line -> line.startsWith("redis_commands_count_total"))
-                        .anyMatch(line -> value(line) > 0),
-                "the page views' Redis commands were counted");
-        assertTrue(samples.stream().noneMatch(line -> line.startsWith("http_server_requests") && line.contains("uri=\"/q/")),
-                "/q/* (probes, scrapes) stays out of the request metrics");
+        assertThat(samples.stream().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                        && line.contains("uri=\"/cart\"") && line.contains("le=\"0.5\""))).as("the latency objective's bucket (le=0.5) exists for the alert rules").isTrue();
+        assertThat(samples.stream().filter(line -> line.startsWith("redis_commands_count_total"))
+                        .anyMatch(line -> value(line) > 0)).as("the page views' Redis commands were counted").isTrue();
+        assertThat(samples.stream().noneMatch(line -> line.startsWith("http_server_requests") && line.contains("uri=\"/q/"))).as("/q/* (probes, scrapes) stays out of the request metrics").isTrue();
     }
 
     private static String scrape() {

@@ -1,36 +1,28 @@
 package dev.shop.storefront;
 
 import dev.shop.localstack.DataStores;
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.localstack.InjectDataStores;
 import dev.shop.storefront.repository.SessionStore;
-import dev.shop.storefront.stubs.DownstreamStubsResource;
 import dev.shop.storefront.stubs.Downstreams;
 import dev.shop.storefront.stubs.InjectDownstreams;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static dev.shop.storefront.Shopper.parse;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What a shopper sees while catalog, orders or Redis is down, and what readiness says meanwhile. */
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.REDIS, value = "true"))
-@WithTestResource(DownstreamStubsResource.class)
+@StorefrontWithStubs
 class OutageTest {
 
     @InjectDownstreams
@@ -41,11 +33,6 @@ class OutageTest {
 
     @Inject
     RedisDataSource redis;
-
-    @BeforeEach
-    void resetStubs() {
-        downstreams.reset();
-    }
 
     @AfterEach
     void bringEverythingBack() {
@@ -68,7 +55,7 @@ class OutageTest {
                             not(containsString("Exception")), not(containsString("at dev.shop")));
         }
         shopper.addToCart("MUG-001", "1").then().statusCode(503);
-        assertEquals("1", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+        assertThat(redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001")).isEqualTo("1");
     }
 
     @Test
@@ -81,10 +68,10 @@ class OutageTest {
         shopper.get("/orders").then().statusCode(503).body(containsString("our order system"),
                 not(containsString("Back to your cart")));
         String page = shopper.post("/checkout", "idempotencyKey", key).then().statusCode(503)
-                .body(containsString("it may still go through"), containsString("<a href=\"/cart\">Go to your cart</a>"))
-                .extract().asString();
-        assertEquals(key, Shopper.idempotencyKey(page), "trying again is the same order");
-        assertEquals("2", redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001"));
+                .body(containsString("it may still go through")).extract().asString();
+        assertThat(parse(page).expectFirst("a:contains(Go to your cart)").attr("href")).isEqualTo("/cart");
+        assertThat(Shopper.idempotencyKey(page)).as("trying again is the same order").isEqualTo(key);
+        assertThat(redis.hash(String.class).hget(SessionStore.key(shopper.sessionId), "cart:MUG-001")).isEqualTo("2");
 
         downstreams.orders().start();
         shopper.post("/checkout", "idempotencyKey", key).then().statusCode(303);

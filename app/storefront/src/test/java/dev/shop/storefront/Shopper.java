@@ -3,22 +3,19 @@ package dev.shop.storefront;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser without JavaScript: keeps the session cookie, reads the CSRF token from a page, posts forms. */
 final class Shopper {
 
     static final String COOKIE = "shop_session";
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final Pattern IDEMPOTENCY_FIELD = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     final String sessionId;
     final String csrf;
@@ -32,18 +29,27 @@ final class Shopper {
     static Shopper arrive() {
         Response front = given().when().get("/");
         String session = front.getCookie(COOKIE);
-        assertNotNull(session, "the first visit sets the session cookie");
-        return new Shopper(session, field(CSRF_FIELD, front.asString()));
+        assertThat(session).as("the first visit sets the session cookie").isNotNull();
+        return new Shopper(session, parse(front.asString()).expectFirst("input[name=csrf]").val());
     }
 
-    static String field(Pattern pattern, String html) {
-        Matcher matcher = pattern.matcher(html);
-        assertTrue(matcher.find(), "page has " + pattern);
-        return matcher.group(1);
+    /** The page as a browser parses it: tests assert on its elements and text, not on its markup. */
+    static Document parse(String html) {
+        return Jsoup.parse(html);
     }
 
+    static Document parse(Response page) {
+        return parse(page.asString());
+    }
+
+    /** The number of items the page's header shows in the cart. */
+    static String cartCount(Document page) {
+        return page.expectFirst(".cart-count").text();
+    }
+
+    /** The key the checkout form on this page sends with its order. */
     static String idempotencyKey(String checkoutHtml) {
-        return field(IDEMPOTENCY_FIELD, checkoutHtml);
+        return parse(checkoutHtml).expectFirst("input[name=idempotencyKey]").val();
     }
 
     RequestSpecification request() {

@@ -1,6 +1,7 @@
 package dev.shop.storefront.stubs;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.shop.localstack.ContractStub;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** catalog's read API as docs/architecture.md describes it, over an in-memory product list. */
-public class CatalogStub extends StubServer {
+public class CatalogStub extends ContractStub {
 
     /** A product as catalog serves it; stock changes when the orders stub reserves it. */
     public static final class StubProduct {
@@ -83,21 +84,21 @@ public class CatalogStub extends StubServer {
     }
 
     @Override
-    synchronized void handle(HttpExchange exchange) throws IOException {
+    protected synchronized void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (!"GET".equals(exchange.getRequestMethod())) {
-            sendProblem(exchange, 405, "Method Not Allowed");
+            sendProblem(exchange, 405, null, "Method Not Allowed");
         } else if (path.equals("/api/products")) {
             list(exchange);
         } else if (path.startsWith("/api/products/sku/")) {
             StubProduct product = products.get(path.substring("/api/products/sku/".length()));
             if (product == null) {
-                sendProblem(exchange, 404, "Not Found");
+                sendProblem(exchange, 404, null, "Not Found");
             } else {
                 sendJson(exchange, 200, product.json());
             }
         } else {
-            sendProblem(exchange, 404, "Not Found");
+            sendProblem(exchange, 404, null, "Not Found");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.shop.storefront.stubs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.shop.localstack.ContractStub;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * visible only to its {@code X-Customer-Id}, stock reserved from the catalog stub. Refusals carry the
  * problem types app/orders sends ({@code urn:shop:problem:insufficient-stock}, {@code unknown-sku}, ...).
  */
-public class OrdersStub extends StubServer {
+public class OrdersStub extends ContractStub {
 
     /** What the storefront sent with one POST /api/orders. */
     public record Received(String idempotencyKey, String customerId, JsonNode body) {
@@ -86,12 +87,12 @@ public class OrdersStub extends StubServer {
     }
 
     @Override
-    synchronized void handle(HttpExchange exchange) throws IOException {
+    protected synchronized void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String customer = exchange.getRequestHeaders().getFirst("X-Customer-Id");
         String method = exchange.getRequestMethod();
         if (customer == null || customer.isBlank()) {
-            sendProblem(exchange, 400, "X-Customer-Id is required");
+            sendProblem(exchange, 400, null, "X-Customer-Id is required");
         } else if (path.equals("/api/orders") && method.equals("POST")) {
             place(exchange, customer);
         } else if (path.equals("/api/orders") && method.equals("GET")) {
@@ -110,7 +111,7 @@ public class OrdersStub extends StubServer {
                 sendJson(exchange, 200, found.order);
             }
         } else {
-            sendProblem(exchange, 404, "Not Found");
+            sendProblem(exchange, 404, null, "Not Found");
         }
     }
 
@@ -119,11 +120,11 @@ public class OrdersStub extends StubServer {
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         received.add(new Received(key, customer, body));
         if (key == null || key.isBlank()) {
-            sendProblem(exchange, 400, "Idempotency-Key is required");
+            sendProblem(exchange, 400, null, "Idempotency-Key is required");
             return;
         }
         if (bareStatusOnce != 0) {
-            sendProblem(exchange, bareStatusOnce, "Not Found");
+            sendProblem(exchange, bareStatusOnce, null, "Not Found");
             bareStatusOnce = 0;
             return;
         }
