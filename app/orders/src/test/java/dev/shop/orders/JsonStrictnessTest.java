@@ -1,14 +1,10 @@
 package dev.shop.orders;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.orders.client.CatalogClient;
 import dev.shop.orders.client.Reservation;
 import dev.shop.orders.client.ReservationRequest;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,15 +18,11 @@ import java.util.List;
 import static dev.shop.orders.TestData.checkoutAs;
 import static dev.shop.orders.TestData.newCustomer;
 import static dev.shop.orders.TestData.newKey;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Strict for the bodies orders accepts, tolerant for the answers it reads from catalog (decision 0506). */
-@QuarkusTest
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "orders"))
-@WithTestResource(CatalogStubResource.class)
+@OrdersWithCatalogStub
 class JsonStrictnessTest {
 
     /** Catalog's reservation answer with a member it might add one day, at the top and in a line. */
@@ -68,8 +60,8 @@ class JsonStrictnessTest {
             Reservation reservation = client.reserve(
                     new ReservationRequest("r-1", List.of(new ReservationRequest.Line("MUG-001", 2))));
 
-            assertThat(reservation.lines(), contains(new Reservation.Line("MUG-001", "Mug", 2,
-                    new Reservation.Price(1299, "EUR"))));
+            assertThat(reservation.lines()).containsExactly(new Reservation.Line("MUG-001", "Mug", 2,
+                    new Reservation.Price(1299, "EUR")));
         } finally {
             catalog.stop(0);
         }
