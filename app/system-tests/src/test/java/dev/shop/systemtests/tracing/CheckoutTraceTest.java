@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +56,11 @@ class CheckoutTraceTest {
 
     @Test
     void oneCheckoutIsOneTraceAcrossStorefrontOrdersAndCatalog() {
-        WebShopper shopper = WebShopper.withInCart(shop.service(LocalShop.STOREFRONT).baseUrl(), "MUG-001", 1);
+        String storefront = shop.service(LocalShop.STOREFRONT).baseUrl();
+        // a freshly started shop on a busy machine may answer its first catalog calls late (503)
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> given().baseUri(storefront).get("/products/MUG-001").statusCode() == 200);
+        WebShopper shopper = WebShopper.withInCart(storefront, "MUG-001", 1);
         Response placed = shopper.placeOrder(shopper.checkoutKey());
         placed.then().statusCode(303);
         String orderId = URI.create(placed.getHeader("Location")).getPath().replaceFirst("^/orders/", "");

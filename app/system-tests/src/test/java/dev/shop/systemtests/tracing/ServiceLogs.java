@@ -23,6 +23,9 @@ final class ServiceLogs implements Consumer<String> {
     @Override
     public void accept(String line) {
         lines.add(line);
+        if (Boolean.getBoolean("shop.verbose")) {
+            System.out.println(line);
+        }
     }
 
     /** The trace ids of {@code service}'s lines whose message contains {@code fragment}, in log order. */
