@@ -43,7 +43,9 @@ class CheckoutTraceTest {
         shop = LocalShop.start(LocalShop.Options.forTests(appDir, dataDir, logs).withEnvironment(Map.of(
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true",
                 // the storefront notes a placed order at debug level only
-                "QUARKUS_LOG_CATEGORY__DEV_SHOP__LEVEL", "DEBUG")));
+                "QUARKUS_LOG_CATEGORY__DEV_SHOP__LEVEL", "DEBUG",
+                // a busy machine must not fail the migrations at start for want of a connection within 2 s
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S")));
     }
 
     @AfterAll
