@@ -31,22 +31,30 @@ public final class LocalShop implements AutoCloseable {
      */
     public record Options(Path appDir, Path dataDir, int storefrontPort, int catalogPort, int ordersPort,
                           int postgresPort, int redisPort, String adminUsername, String adminPassword,
-                          Consumer<String> output) {
+                          Consumer<String> output, Map<String, String> extraEnvironment) {
 
         /** The documented local ports, data kept in {@code dataDir}. */
         public static Options localRun(Path appDir, Path dataDir, String adminPassword, Consumer<String> output) {
-            return new Options(appDir, dataDir, 8080, 8081, 8082, 15432, 16379, "admin", adminPassword, output);
+            return new Options(appDir, dataDir, 8080, 8081, 8082, 15432, 16379, "admin", adminPassword, output,
+                    Map.of());
         }
 
         /** Free ports everywhere, for tests. */
         public static Options forTests(Path appDir, Path dataDir, Consumer<String> output) {
-            return new Options(appDir, dataDir, 0, 0, 0, 0, 0, "admin", "test-admin-password", output);
+            return new Options(appDir, dataDir, 0, 0, 0, 0, 0, "admin", "test-admin-password", output, Map.of());
+        }
+
+        /** The same, with {@code environment} given to every service on top of (or instead of) the usual. */
+        public Options withEnvironment(Map<String, String> environment) {
+            return new Options(appDir, dataDir, storefrontPort, catalogPort, ordersPort, postgresPort, redisPort,
+                    adminUsername, adminPassword, output, Map.copyOf(environment));
         }
     }
 
     private final Options options;
     private final LocalPostgres postgres;
     private final LocalRedis redis;
+    private final TraceReceiver traceReceiver = TraceReceiver.start();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceProcess> extraStorefronts = new ArrayList<>();
     private final Map<Link, FaultProxy> proxies = new EnumMap<>(Link.class);
@@ -110,9 +118,10 @@ public final class LocalShop implements AutoCloseable {
 
     /** A second (third, ...) storefront sharing the same Redis and backends: the stateless-pods check. */
     public ServiceProcess startExtraStorefront() {
-        ServiceProcess extra = new ServiceProcess(STOREFRONT + "-" + (extraStorefronts.size() + 2),
-                runJar(STOREFRONT), FreePort.find(),
-                storefrontEnvironment(service(CATALOG).port(), service(ORDERS).port()), options.output());
+        String name = STOREFRONT + "-" + (extraStorefronts.size() + 2);
+        ServiceProcess extra = new ServiceProcess(name, runJar(STOREFRONT), FreePort.find(),
+                withOptions(name, storefrontEnvironment(service(CATALOG).port(), service(ORDERS).port())),
+                options.output());
         extraStorefronts.add(extra);
         extra.start();
         return extra;
@@ -135,6 +144,11 @@ public final class LocalShop implements AutoCloseable {
         return redis;
     }
 
+    /** Where the services export their traces. */
+    public TraceReceiver traceReceiver() {
+        return traceReceiver;
+    }
+
     public String adminUsername() {
         return options.adminUsername();
     }
@@ -151,13 +165,22 @@ public final class LocalShop implements AutoCloseable {
         Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::stop);
         proxies.values().forEach(FaultProxy::close);
+        traceReceiver.close();
         redis.stop();
         postgres.stop();
     }
 
     private void addService(String name, int port, Map<String, String> environment) {
         services.put(name, new ServiceProcess(name, runJar(name), port == 0 ? FreePort.find() : port,
-                environment, options.output()));
+                withOptions(name, environment), options.output()));
+    }
+
+    /** Traces to this shop's receiver, then what the options add or override. */
+    private Map<String, String> withOptions(String name, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traceReceiver.endpointFor(name));
+        env.putAll(options.extraEnvironment());
+        return env;
     }
 
     private Path runJar(String service) {

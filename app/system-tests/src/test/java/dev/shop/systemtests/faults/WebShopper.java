@@ -9,7 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A shopper using the storefront's pages as a browser would, without the browser: cookie, CSRF token, forms. */
-final class WebShopper {
+public final class WebShopper {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
@@ -25,7 +25,7 @@ final class WebShopper {
     }
 
     /** Opens the product's page and puts {@code quantity} of it in the cart. */
-    static WebShopper withInCart(String storefront, String sku, int quantity) {
+    public static WebShopper withInCart(String storefront, String sku, int quantity) {
         Response page = given().baseUri(storefront).get("/products/{sku}", sku);
         page.then().statusCode(200);
         WebShopper shopper = new WebShopper(storefront, page.getCookie("shop_session"), field(CSRF, page.asString()));
@@ -36,12 +36,12 @@ final class WebShopper {
     }
 
     /** The idempotency key the checkout page carries now. */
-    String checkoutKey() {
+    public String checkoutKey() {
         return idempotencyKeyOn(request().get("/checkout").then().statusCode(200).extract().asString());
     }
 
     /** Presses "Place order" on a checkout page that carried {@code key}. */
-    Response placeOrder(String key) {
+    public Response placeOrder(String key) {
         return request().formParam("csrf", csrf).formParam("idempotencyKey", key).post("/checkout");
     }
 

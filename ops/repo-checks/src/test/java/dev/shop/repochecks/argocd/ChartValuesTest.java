@@ -100,7 +100,7 @@ class ChartValuesTest {
      * charts/grafana; nginx/kubernetes-ingress v5.3.4 charts/nginx-ingress (chart 2.4.4); grafana/loki
      * helm-loki-6.45.1 production/helm/loki; kubernetes-sigs/metrics-server metrics-server-helm-chart-3.13.0
      * charts/metrics-server; fluent/helm-charts fluent-bit-0.50.0 charts/fluent-bit; kyverno/kyverno
-     * kyverno-chart-3.9.0 charts/kyverno), then:
+     * kyverno-chart-3.9.0 charts/kyverno; grafana/helm-charts tempo-1.24.4 charts/tempo), then:
      * ./mvnw -B -q -pl ops/repo-checks verify -Dtest=ChartValuesTest -Dchart.sources=DIR
      */
     @Test

@@ -51,7 +51,8 @@ class PinnedVersionsTest {
         assertThat(charts).contains("argo-cd@9.5.4", "kube-prometheus-stack@79.10.0", "external-secrets@1.3.1");
         assertThat(charts.stream().map(c -> c.substring(0, c.indexOf('@'))).distinct())
                 .containsExactlyInAnyOrder("argo-cd", "external-secrets", "cert-manager", "kube-prometheus-stack",
-                        "nginx-ingress", "metrics-server", "loki", "fluent-bit", "kyverno", "prometheus-operator-crds");
+                        "nginx-ingress", "metrics-server", "loki", "tempo", "fluent-bit", "kyverno",
+                        "prometheus-operator-crds");
     }
 
     @Test
