@@ -89,7 +89,7 @@ public final class BenchmarkMain {
         PrintWriter serviceOutput = new PrintWriter(Files.newBufferedWriter(servicesLog, StandardCharsets.UTF_8), true);
         Path apps = copyPackagedServices();
         LocalShop.Options options = new LocalShop.Options(apps, outDir.resolve("data"),
-                0, 0, 0, 0, 0, "admin", "bench-" + ProcessHandle.current().pid(), serviceOutput::println);
+                0, 0, 0, 0, 0, "admin", "bench-" + ProcessHandle.current().pid(), serviceOutput::println, Map.of());
         say("Starting the shop (services log: " + servicesLog + ") ...");
         LocalShop shop = LocalShop.start(options);
         Thread stopper = new Thread(shop::close, "benchmark-stop");
