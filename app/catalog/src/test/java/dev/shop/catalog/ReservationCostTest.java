@@ -7,11 +7,8 @@ import dev.shop.localstack.StatementCounts;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,71 +24,50 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * and per line one conditional stock UPDATE that returns the product and one INSERT of the line. A change that
  * adds a round trip to the checkout path fails here (docs/benchmarks.md, Goal 4; docs/decisions/0904).
  */
-@QuarkusTest
 @WithTestResource(value = DataStoresTestResource.class,
         initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
+@QuarkusTest
 class ReservationCostTest {
-
-    private static final int RESERVATIONS = 10;
 
     @InjectDataStores
     DataStores stores;
 
-    private StatementCounts counts;
-
-    @BeforeEach
-    void openCounter() {
-        counts = StatementCounts.of(stores.postgres(), "catalog");
-    }
-
-    @AfterEach
-    void closeCounter() {
-        counts.close();
-    }
+    private static final int RESERVATIONS = 10;
 
     @Test
     void aOneLineReservationCostsFourRoundTripsInOneTransaction() {
-        String sku = uniqueSku();
-        createProduct(sku, 1299, 1000);
-        reserve(Map.of(sku, 1));
-        counts.reset();
-        for (int i = 0; i < RESERVATIONS; i++) {
-            reserve(Map.of(sku, 1));
-        }
-        StatementCounts.Calls calls = counts.read();
+        String sku = productInStock();
 
-        calls.assertEachCostsAtMost(RESERVATIONS, 4, 1);
+        costOf(RESERVATIONS, () -> reserve(Map.of(sku, 1))).assertEachCostsAtMost(4, 1);
         assertEquals(1000 - 1 - RESERVATIONS, stockOf(sku));
     }
 
     @Test
     void eachFurtherLineCostsTwoRoundTrips() {
-        String mug = uniqueSku();
-        String vase = uniqueSku();
-        String candle = uniqueSku();
-        for (String sku : List.of(mug, vase, candle)) {
-            createProduct(sku, 500, 1000);
-        }
-        reserve(Map.of(mug, 1, vase, 2, candle, 3));
-        counts.reset();
-        for (int i = 0; i < RESERVATIONS; i++) {
-            reserve(Map.of(mug, 1, vase, 2, candle, 3));
-        }
+        Map<String, Integer> lines = Map.of(productInStock(), 1, productInStock(), 2, productInStock(), 3);
 
-        counts.read().assertEachCostsAtMost(RESERVATIONS, 4 + 2 * 2, 1);
+        costOf(RESERVATIONS, () -> reserve(lines)).assertEachCostsAtMost(4 + 2 * 2, 1);
     }
 
     @Test
     void theBudgetRejectsOneStatementMore() {
+        String sku = productInStock();
+
+        StatementCounts.Calls withARead = costOf(1, () -> {
+            reserve(Map.of(sku, 1));
+            stockOf(sku);
+        });
+        assertThrows(AssertionError.class, () -> withARead.assertEachCostsAtMost(4, 1));
+    }
+
+    private StatementCounts.Calls costOf(int times, Runnable request) {
+        return StatementCounts.whileRunning(stores.postgres(), "catalog", times, request);
+    }
+
+    private static String productInStock() {
         String sku = uniqueSku();
         createProduct(sku, 1299, 1000);
-        reserve(Map.of(sku, 1));
-        counts.reset();
-        reserve(Map.of(sku, 1));
-        stockOf(sku);
-        StatementCounts.Calls calls = counts.read();
-
-        assertThrows(AssertionError.class, () -> calls.assertEachCostsAtMost(1, 4, 1));
+        return sku;
     }
 
     private static void reserve(Map<String, Integer> lines) {

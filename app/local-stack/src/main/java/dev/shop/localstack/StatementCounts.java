@@ -10,49 +10,38 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts the statements one database received since {@link #reset()}, as PostgreSQL itself saw them
- * (pg_stat_statements: calls per normalised statement text). Tests use it to
- * pin what a request costs in round trips and transactions. It reads through the {@code postgres} database,
- * so its own queries are never counted against the service's.
+ * Counts the statements one database receives while a request runs, as PostgreSQL itself saw them
+ * (pg_stat_statements, which {@link LocalPostgres} loads: calls per normalised statement text). Tests use it to
+ * pin what a request costs in round trips and transactions. It reads through the {@code postgres} database, so
+ * its own queries are never counted against the service's.
  */
-public final class StatementCounts implements AutoCloseable {
+public final class StatementCounts {
 
-    private final Connection connection;
-    private final String database;
-
-    private StatementCounts(Connection connection, String database) {
-        this.connection = connection;
-        this.database = database;
+    private StatementCounts() {
     }
 
-    /** Opens a counter for {@code database} of {@code postgres}, installing the view if it is missing. */
-    public static StatementCounts of(LocalPostgres postgres, String database) {
-        try {
-            Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), LocalPostgres.USERNAME,
-                    LocalPostgres.PASSWORD);
+    /**
+     * Runs {@code request} once unmeasured (the first use of a statement may cost more), then {@code times} times,
+     * and returns what {@code database} received during those.
+     */
+    public static Calls whileRunning(LocalPostgres postgres, String database, int times, Runnable request) {
+        request.run();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), LocalPostgres.USERNAME,
+                LocalPostgres.PASSWORD)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
+                statement.execute("SELECT pg_stat_statements_reset()");
             }
-            return new StatementCounts(connection, database);
+            for (int i = 0; i < times; i++) {
+                request.run();
+            }
+            return new Calls(callsByStatement(connection, database), times);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read pg_stat_statements of " + database, e);
         }
     }
 
-    /** Forgets everything counted so far (in every database of the server). */
-    public void reset() {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_stat_statements_reset()");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset pg_stat_statements", e);
-        }
-    }
-
-    /** Calls per normalised statement text in the database since the last {@link #reset()}. */
-    public Calls read() {
+    private static Map<String, Long> callsByStatement(Connection connection, String database) throws SQLException {
         Map<String, Long> calls = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT s.query, sum(s.calls) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
@@ -63,23 +52,12 @@ public final class StatementCounts implements AutoCloseable {
                     calls.put(rows.getString(1), rows.getLong(2));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read pg_stat_statements of " + database, e);
         }
-        return new Calls(calls);
+        return calls;
     }
 
-    @Override
-    public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the pg_stat_statements connection", e);
-        }
-    }
-
-    /** What one database was sent: calls per statement text. */
-    public record Calls(Map<String, Long> byStatement) {
+    /** What one database was sent by {@code requests} requests: calls per statement text. */
+    public record Calls(Map<String, Long> byStatement, int requests) {
 
         public long statements() {
             return byStatement.values().stream().mapToLong(Long::longValue).sum();
@@ -103,20 +81,17 @@ public final class StatementCounts implements AutoCloseable {
             return statements() - calls("BEGIN") - calls("COMMIT") + transactions();
         }
 
-        private long calls(String statement) {
-            return byStatement.getOrDefault(statement, 0L);
-        }
-
-        /**
-         * Fails unless {@code requests} requests cost at most {@code roundTrips} round trips and
-         * {@code transactions} transactions each; the message lists every statement counted.
-         */
-        public void assertEachCostsAtMost(int requests, long roundTrips, long transactions) {
-            if (roundTrips() > requests * roundTrips || transactions() > requests * transactions) {
+        /** Fails unless each request cost at most this many round trips and transactions; names every statement. */
+        public void assertEachCostsAtMost(long roundTripsEach, long transactionsEach) {
+            if (roundTrips() > requests * roundTripsEach || transactions() > requests * transactionsEach) {
                 throw new AssertionError("%d requests cost %d round trips and %d transactions, at most %d and %d each "
-                        .formatted(requests, roundTrips(), transactions(), roundTrips, transactions)
+                        .formatted(requests, roundTrips(), transactions(), roundTripsEach, transactionsEach)
                         + "were allowed; calls per statement: " + byStatement);
             }
+        }
+
+        private long calls(String statement) {
+            return byStatement.getOrDefault(statement, 0L);
         }
     }
 }
