@@ -66,7 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     // enough connections for three services' pools plus tests
                     .setServerConfig("max_connections", "200")
-                    // lets tests count the statements a request costs (StatementCounts); the library ships with the binaries
+                    // lets tests count what a request costs (StatementCounts); the binaries ship the library
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             createDatabases();
