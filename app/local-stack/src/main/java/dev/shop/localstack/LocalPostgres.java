@@ -66,6 +66,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     // enough connections for three services' pools plus tests
                     .setServerConfig("max_connections", "200")
+                    // lets tests count what a request costs (StatementCounts); the binaries ship the library
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             createDatabases();
         } catch (IOException e) {

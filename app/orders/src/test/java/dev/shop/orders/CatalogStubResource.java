@@ -12,16 +12,21 @@ public class CatalogStubResource implements QuarkusTestResourceLifecycleManager 
     public static final String READ_TIMEOUT = "read-timeout";
     /** Init arg: how long orders answers a checkout within (an ISO-8601 duration). */
     public static final String ANSWER_WITHIN = "answer-within";
+    /** Init arg: how often orders asks catalog again for owed releases (an ISO-8601 duration). */
+    public static final String RELEASE_RETRY_EVERY = "release-retry-every";
 
     private CatalogStub stub;
     private String readTimeout = "700";
     // an outage is answered as such even on a loaded build machine, never as "in progress"
     private String answerWithin = "PT20S";
+    // owed releases are asked for again quickly, so a test sees them made
+    private String releaseRetryEvery = "PT1S";
 
     @Override
     public void init(Map<String, String> initArgs) {
         readTimeout = initArgs.getOrDefault(READ_TIMEOUT, readTimeout);
         answerWithin = initArgs.getOrDefault(ANSWER_WITHIN, answerWithin);
+        releaseRetryEvery = initArgs.getOrDefault(RELEASE_RETRY_EVERY, releaseRetryEvery);
     }
 
     @Override
@@ -33,8 +38,7 @@ public class CatalogStubResource implements QuarkusTestResourceLifecycleManager 
                 // short per-attempt timeouts keep the timeout test quick
                 "quarkus.rest-client.catalog.read-timeout", readTimeout,
                 "orders.checkout.answer-within", answerWithin,
-                // owed releases are asked for again quickly, so a test sees them made
-                "orders.checkout.release-retry-every", "PT1S");
+                "orders.checkout.release-retry-every", releaseRetryEvery);
     }
 
     @Override

@@ -37,16 +37,30 @@ public class ProductRepository implements PanacheRepository<Product> {
         return count(SEARCH, Parameters.with("pattern", likePattern(text)));
     }
 
+    /** What a reservation line records of the product whose stock it took. */
+    public record TakenStock(long productId, String sku, String name, long priceAmountMinor, String currency) {
+    }
+
     /**
      * Takes {@code quantity} from the product's stock only if that much is there. The condition sits in
      * the UPDATE itself, so PostgreSQL's row lock serialises concurrent reservations of one product and
-     * re-checks the stock for each: stock never goes negative, nothing is oversold.
+     * re-checks the stock for each: stock never goes negative, nothing is oversold. The same statement
+     * returns what the reservation line records, so the product is not read a second time.
      *
-     * @return true if the stock was taken
+     * @return the product as it was when the stock was taken; empty if the sku is unknown or short
      */
-    public boolean takeStock(String sku, int quantity) {
-        return update("stock = stock - ?1, version = version + 1, updatedAt = current_timestamp "
-                + "where sku = ?2 and stock >= ?1", quantity, sku) == 1;
+    public Optional<TakenStock> takeStock(String sku, int quantity) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                        UPDATE product SET stock = stock - :quantity, version = version + 1, updated_at = now()
+                        WHERE sku = :sku AND stock >= :quantity
+                        RETURNING id, sku, name, price_amount_minor, currency""")
+                .setParameter("quantity", quantity)
+                .setParameter("sku", sku)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new TakenStock(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                        ((Number) row[3]).longValue(), (String) row[4]))
+                .findFirst();
     }
 
     public void returnStock(long productId, int quantity) {

@@ -1,6 +1,5 @@
 package dev.shop.catalog.service;
 
-import dev.shop.catalog.model.Product;
 import dev.shop.catalog.model.Reservation;
 import dev.shop.catalog.model.ReservationLine;
 import dev.shop.catalog.model.ReservationStatus;
@@ -51,20 +50,22 @@ public class ReservationService {
         if (!reservations.claim(reference, ReservationStatus.ACTIVE)) {
             return new Outcome(replay(reference, lines), false);
         }
-        Reservation reservation = reservations.findById(reference);
-        Hibernate.initialize(reservation.lines);
+        // Nothing this transaction wrote is read back: the answer is built from what it wrote, and the lines
+        // refer to the claimed row by its key (a reference, no SELECT).
+        Reservation claimed = reservations.getEntityManager().getReference(Reservation.class, reference);
+        Reservation reservation = new Reservation();
+        reservation.reference = reference;
+        reservation.status = ReservationStatus.ACTIVE;
         // A fixed order (by sku) of row locks keeps two multi-line reservations from deadlocking.
         for (Request line : lines) {
-            if (!products.takeStock(line.sku(), line.quantity())) {
-                if (products.findBySku(line.sku()).isEmpty()) {
-                    throw Failures.skuNotFound(line.sku());
-                }
-                throw Failures.insufficientStock(line.sku(), line.quantity());
-            }
-            Product product = products.findBySku(line.sku()).orElseThrow();
-            reservation.lines.add(lineOf(reservation, product, line.quantity()));
+            ProductRepository.TakenStock taken = products.takeStock(line.sku(), line.quantity())
+                    .orElseThrow(() -> products.findBySku(line.sku()).isEmpty()
+                            ? Failures.skuNotFound(line.sku())
+                            : Failures.insufficientStock(line.sku(), line.quantity()));
+            ReservationLine reserved = lineOf(claimed, taken, line.quantity());
+            reservations.getEntityManager().persist(reserved);
+            reservation.lines.add(reserved);
         }
-        reservations.persist(reservation);
         Log.infof("reserved %d line(s) for %s", lines.size(), reference);
         return new Outcome(reservation, true);
     }
@@ -120,15 +121,16 @@ public class ReservationService {
         return lines;
     }
 
-    private static ReservationLine lineOf(Reservation reservation, Product product, int quantity) {
+    private static ReservationLine lineOf(Reservation reservation, ProductRepository.TakenStock product,
+                                         int quantity) {
         ReservationLine line = new ReservationLine();
         line.reservation = reservation;
-        line.productId = product.id;
-        line.sku = product.sku;
-        line.name = product.name;
+        line.productId = product.productId();
+        line.sku = product.sku();
+        line.name = product.name();
         line.quantity = quantity;
-        line.unitPriceAmountMinor = product.priceAmountMinor;
-        line.currency = product.currency;
+        line.unitPriceAmountMinor = product.priceAmountMinor();
+        line.currency = product.currency();
         return line;
     }
 }

@@ -95,9 +95,9 @@ public class CheckoutService {
                                   Instant answerBy) {
         String hash = fingerprint(lines);
         while (true) {
-            UUID id = UUID.randomUUID();
-            if (store.claim(id, customerId, idempotencyKey, hash)) {
-                return new Outcome(place(id, lines), true);
+            Optional<Order> claimed = store.claim(UUID.randomUUID(), customerId, idempotencyKey, hash);
+            if (claimed.isPresent()) {
+                return new Outcome(place(claimed.get(), lines), true);
             }
             Optional<Order> existing = store.byKey(customerId, idempotencyKey);
             if (existing.isEmpty()) {
@@ -125,7 +125,8 @@ public class CheckoutService {
         }
     }
 
-    private Order place(UUID id, List<CheckoutLine> lines) {
+    private Order place(Order pending, List<CheckoutLine> lines) {
+        UUID id = pending.id;
         Reservation reservation;
         try {
             reservation = catalog.reserve(id.toString(), lines.stream()
@@ -151,7 +152,7 @@ public class CheckoutService {
             throw Failures.mixedCurrencies();
         }
         try {
-            Order order = store.confirm(id, reservation);
+            Order order = store.confirm(pending, reservation);
             Log.infof("order %s confirmed with %d line(s)", id, lines.size());
             return order;
         } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +29,25 @@ public class OrderStore {
         this.orders = orders;
     }
 
+    /**
+     * Claims the key for a new PENDING order.
+     *
+     * @return the order as written, or empty if the customer already used the key
+     */
     @Transactional
-    public boolean claim(UUID id, String customerId, String idempotencyKey, String requestHash) {
-        return orders.claim(id, customerId, idempotencyKey, requestHash, Instant.now());
+    public Optional<Order> claim(UUID id, String customerId, String idempotencyKey, String requestHash) {
+        Order order = new Order();
+        order.id = id;
+        order.customerId = customerId;
+        order.idempotencyKey = idempotencyKey;
+        order.requestHash = requestHash;
+        order.status = OrderStatus.PENDING;
+        // as PostgreSQL keeps it, so the first answer shows the time a replay reads back
+        order.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!orders.claim(id, customerId, idempotencyKey, requestHash, order.createdAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(order);
     }
 
     @Transactional
@@ -49,31 +67,43 @@ public class OrderStore {
         return found;
     }
 
-    /** Records what catalog reserved and confirms the order. */
+    /**
+     * Records what catalog reserved and confirms the order {@link #claim claimed} by this checkout. The order
+     * is not read back: the checkout holds it as written, and the UPDATE's condition tells whether it is still
+     * pending (a checkout taken over as stale was forgotten meanwhile, and then nothing is written).
+     */
     @Transactional
-    public Order confirm(UUID id, Reservation reservation) {
-        Order order = orders.findById(id);
-        Hibernate.initialize(order.lines);
+    public Order confirm(Order pending, Reservation reservation) {
+        Order claimed = orders.getEntityManager().getReference(Order.class, pending.id);
+        List<OrderLine> lines = new ArrayList<>();
         long total = 0;
-        int number = 0;
         for (Reservation.Line reserved : reservation.lines()) {
             OrderLine line = new OrderLine();
-            line.order = order;
-            line.lineNumber = ++number;
+            line.order = claimed;
+            line.lineNumber = lines.size() + 1;
             line.sku = reserved.sku();
             line.name = reserved.name();
             line.quantity = reserved.quantity();
             line.unitPriceAmountMinor = reserved.unitPrice().amountMinor();
             line.currency = reserved.unitPrice().currency();
-            order.lines.add(line);
+            lines.add(line);
             total = Math.addExact(total, Math.multiplyExact(line.unitPriceAmountMinor, (long) line.quantity));
         }
-        order.totalAmountMinor = total;
-        order.currency = reservation.lines().get(0).unitPrice().currency();
-        order.status = OrderStatus.CONFIRMED;
-        order.confirmedAt = Instant.now();
-        orders.persist(order);
-        return order;
+        Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String currency = reservation.lines().get(0).unitPrice().currency();
+        int confirmed = orders.update("status = ?1, totalAmountMinor = ?2, currency = ?3, confirmedAt = ?4 "
+                + "where id = ?5 and status = ?6", OrderStatus.CONFIRMED, total, currency, confirmedAt, pending.id,
+                OrderStatus.PENDING);
+        if (confirmed != 1) {
+            throw new IllegalStateException("order " + pending.id + " is no longer pending");
+        }
+        lines.forEach(orders.getEntityManager()::persist);
+        pending.status = OrderStatus.CONFIRMED;
+        pending.totalAmountMinor = total;
+        pending.currency = currency;
+        pending.confirmedAt = confirmedAt;
+        pending.lines = lines;
+        return pending;
     }
 
     /** Forgets a checkout that failed, so that a retry with the same key tries again. */
