@@ -1,12 +1,8 @@
 package dev.shop.catalog;
 
 import dev.shop.localstack.DataStores;
-import dev.shop.localstack.DataStoresTestResource;
 import dev.shop.localstack.InjectDataStores;
 import dev.shop.localstack.StatementCounts;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,17 +12,15 @@ import static dev.shop.catalog.TestData.createProduct;
 import static dev.shop.catalog.TestData.stockOf;
 import static dev.shop.catalog.TestData.uniqueSku;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a reservation costs catalog's PostgreSQL, counted by the server (pg_stat_statements): one transaction,
  * and per line one conditional stock UPDATE that returns the product and one INSERT of the line. A change that
  * adds a round trip to the checkout path fails here (docs/benchmarks.md, Goal 4; docs/decisions/0904).
  */
-@WithTestResource(value = DataStoresTestResource.class,
-        initArgs = @ResourceArg(name = DataStoresTestResource.POSTGRES_DATABASE, value = "catalog"))
-@QuarkusTest
+@CatalogOnPostgres
 class ReservationCostTest {
 
     @InjectDataStores
@@ -39,7 +33,7 @@ class ReservationCostTest {
         String sku = productInStock();
 
         costOf(RESERVATIONS, () -> reserve(Map.of(sku, 1))).assertEachCostsAtMost(4, 1);
-        assertEquals(1000 - 1 - RESERVATIONS, stockOf(sku));
+        assertThat(stockOf(sku)).isEqualTo(1000 - 1 - RESERVATIONS);
     }
 
     @Test
@@ -57,7 +51,7 @@ class ReservationCostTest {
             reserve(Map.of(sku, 1));
             stockOf(sku);
         });
-        assertThrows(AssertionError.class, () -> withARead.assertEachCostsAtMost(4, 1));
+        assertThatThrownBy(() -> withARead.assertEachCostsAtMost(4, 1)).isInstanceOf(AssertionError.class);
     }
 
     private StatementCounts.Calls costOf(int times, Runnable request) {
