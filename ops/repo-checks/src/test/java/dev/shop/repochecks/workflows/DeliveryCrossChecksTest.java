@@ -236,9 +236,6 @@ class DeliveryCrossChecksTest {
                   unverified:
                     environment: production
                     steps:
-                      - uses: ./.github/actions/aws-ecr
-                        with:
-                          role-to-assume: ${{ vars.AWS_IMAGE_READ_ROLE_ARN }}
                       - run: ops/bin/gitops promote --from staging --to prod --pr-body body.md
                   other-signer:
                     environment: production
