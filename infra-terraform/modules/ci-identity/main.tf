@@ -55,6 +55,38 @@ data "aws_iam_policy_document" "push_trust" {
   }
 }
 
+# The read role's trust: the delivery environments and promotion, the environment of the manual
+# promotion pull request (promote.yml), whose gitops promote verifies signatures and reads SBOMs.
+data "aws_iam_policy_document" "read_trust" {
+  statement {
+    sid     = "GitHubActionsDeliveryAndPromotionEnvironments"
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [local.oidc_provider_arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values = [
+        "repo:${var.github_repository}:environment:dev",
+        "repo:${var.github_repository}:environment:staging",
+        "repo:${var.github_repository}:environment:production",
+        "repo:${var.github_repository}:environment:promotion",
+      ]
+    }
+  }
+}
+
 data "aws_iam_policy_document" "push" {
   count = var.create_push_role ? 1 : 0
 
@@ -99,11 +131,11 @@ resource "aws_iam_role_policy" "push" {
   policy = data.aws_iam_policy_document.push[0].json
 }
 
-# The write-back jobs only read: before gitops writes a digest into an overlay it verifies the
-# image's keyless signature and reads the SBOMs (docs/supply-chain.md). Manifests and the referrers
-# API need ecr:BatchGetImage, the signature payloads and SBOM blobs ecr:GetDownloadUrlForLayer.
-# Same trust as the push role (the environment is the boundary), a separate role so the jobs that
-# hold the GitOps App token cannot push images.
+# The write-back and promotion jobs only read: before gitops writes a digest into an overlay it
+# verifies the image's keyless signature and reads the SBOMs (docs/supply-chain.md). Manifests and
+# the referrers API need ecr:BatchGetImage, the signature payloads and SBOM blobs
+# ecr:GetDownloadUrlForLayer. The push role's environments plus promotion (the environment is the
+# boundary), a separate role so the jobs that hold the GitOps App token cannot push images.
 data "aws_iam_policy_document" "read" {
   count = var.create_push_role ? 1 : 0
 
@@ -127,8 +159,8 @@ resource "aws_iam_role" "read" {
   count = var.create_push_role ? 1 : 0
 
   name                 = "${var.name_prefix}-github-image-read"
-  description          = "GitHub Actions in the dev, staging and production environments read service images, signatures and SBOMs in ECR"
-  assume_role_policy   = data.aws_iam_policy_document.push_trust.json
+  description          = "GitHub Actions in the dev, staging, production and promotion environments read service images, signatures and SBOMs in ECR"
+  assume_role_policy   = data.aws_iam_policy_document.read_trust.json
   max_session_duration = var.max_session_seconds
 
   tags = var.tags

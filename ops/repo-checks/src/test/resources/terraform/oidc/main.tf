@@ -57,6 +57,7 @@ data "aws_iam_policy_document" "image_push_trust" {
         "repo:${var.repo}:ref:refs/heads/main",
         "repo:${var.repo}:pull_request",
         "repo:${var.repo}:environment:feature-preview",
+        "repo:${var.repo}:environment:promotion",
       ]
     }
   }

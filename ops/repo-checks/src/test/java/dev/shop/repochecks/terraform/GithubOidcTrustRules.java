@@ -29,6 +29,11 @@ final class GithubOidcTrustRules {
      * (.github/settings/environments, checked by the workflows' RolePermissionsTest).
      */
     static final Set<String> DELIVERY_ENVIRONMENTS = Set.of("dev", "staging", "production");
+    /**
+     * The manual promotion pull request's environment (promote.yml): its gitops promote reads
+     * signatures and SBOMs, so a read role's trust (a document named *read*) may admit it; no other.
+     */
+    static final String PROMOTION_ENVIRONMENT = "promotion";
 
     private static final Pattern SUBJECT = Pattern.compile("^repo:([^:*]+/[^:*]+):environment:([A-Za-z0-9_.-]+)$");
 
@@ -86,10 +91,10 @@ final class GithubOidcTrustRules {
                 Matcher matcher = SUBJECT.matcher(subject);
                 if (!matcher.matches()) {
                     findings.add(where + ": subject '" + value + "' is not repo:<owner>/<repo>:environment:<name>");
-                } else if (!DELIVERY_ENVIRONMENTS.contains(matcher.group(2))) {
-                    findings.add(where + ": subject '" + value + "' allows environment " + matcher.group(2) + ", not a delivery environment");
-                } else {
+                } else if (DELIVERY_ENVIRONMENTS.contains(matcher.group(2))) {
                     environments.add(matcher.group(2));
+                } else if (!(matcher.group(2).equals(PROMOTION_ENVIRONMENT) && docName.contains("read"))) {
+                    findings.add(where + ": subject '" + value + "' allows environment " + matcher.group(2) + ", not a delivery environment");
                 }
             }
         }

@@ -225,6 +225,63 @@ class DeliveryCrossChecksTest {
     }
 
     @Test
+    void everyPromotionVerifiesTheSignerAndDiffsTheSbomsWithReadOnlyRegistryAccess() throws IOException {
+        String trusted = YAML.readTree(Files.readString(Repository.root().resolve(ADMISSION_POLICY))).findValue("subjectRegExp").asText();
+        // issue 16 items 2 and 5: a promote that neither verifies nor diffs; the promotion-pr action
+        // called with another identity and without a registry login; in environment promotion with
+        // the push role, which trusts only the delivery environments
+        List<WorkflowFile> broken = with(".github/workflows/broken.yml", """
+                on: workflow_dispatch
+                jobs:
+                  unverified:
+                    environment: production
+                    steps:
+                      - run: ops/bin/gitops promote --from staging --to prod --pr-body body.md
+                  other-signer:
+                    environment: production
+                    steps:
+                      - uses: ./.github/actions/promotion-pr
+                        with:
+                          signer-identity: '^https://github\\.com/example-org/.+$'
+                  push-role:
+                    environment: promotion
+                    steps:
+                      - uses: ./.github/actions/aws-ecr
+                        with:
+                          role-to-assume: ${{ vars.AWS_IMAGE_PUSH_ROLE_ARN }}
+                      - uses: ./.github/actions/promotion-pr
+                        with:
+                          signer-identity: '%s'
+                """.formatted(trusted));
+        assertThat(DeliveryRules.writeBackVerifiesTheSigner(broken, trusted)).containsExactlyInAnyOrder(
+                ".github/workflows/broken.yml job unverified: promote without --sbom-diff (the pull request shows no dependency changes)",
+                ".github/workflows/broken.yml job unverified: promote writes digests without --verify-identity (no signature check)",
+                ".github/workflows/broken.yml job other-signer -> .github/actions/promotion-pr/action.yml: promote --verify-identity "
+                        + "'^https://github\\.com/example-org/.+$' is not the identity the admission policy trusts, '" + trusted + "'");
+        assertThat(DeliveryRules.rolesCoverTheirSteps(broken, setup)).containsExactlyInAnyOrder(
+                ".github/workflows/broken.yml job other-signer: calls " + DeliveryRules.ECR_READ + " without assuming an AWS role",
+                ".github/workflows/broken.yml job push-role: role push does not trust OIDC subject repo:owner/repo:environment:promotion");
+
+        // the action itself drops both options: every job that uses it is reported
+        List<WorkflowFile> brokenAction = with(".github/actions/promotion-pr/action.yml", """
+                runs:
+                  using: composite
+                  steps:
+                    - shell: bash
+                      run: ops/bin/gitops promote --from "$FROM_ENV" --to "$TO_ENV" --pr-body "$RUNNER_TEMP/promotion.md"
+                """);
+        assertThat(DeliveryRules.writeBackVerifiesTheSigner(brokenAction, trusted)).containsExactlyInAnyOrder(
+                ".github/workflows/main.yml job promote-prod -> .github/actions/promotion-pr/action.yml: "
+                        + "promote without --sbom-diff (the pull request shows no dependency changes)",
+                ".github/workflows/main.yml job promote-prod -> .github/actions/promotion-pr/action.yml: "
+                        + "promote writes digests without --verify-identity (no signature check)",
+                ".github/workflows/promote.yml job promotion-pr -> .github/actions/promotion-pr/action.yml: "
+                        + "promote without --sbom-diff (the pull request shows no dependency changes)",
+                ".github/workflows/promote.yml job promotion-pr -> .github/actions/promotion-pr/action.yml: "
+                        + "promote writes digests without --verify-identity (no signature check)");
+    }
+
+    @Test
     void theDocsSayPerBranchWhatRunsWithWhichRoleEnvironmentAndApproval() throws IOException {
         String docs = Files.readString(Repository.root().resolve("docs/pipeline.md"));
         for (String environment : setup.environments().keySet()) {

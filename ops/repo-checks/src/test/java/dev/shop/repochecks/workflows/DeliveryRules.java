@@ -1,6 +1,7 @@
 package dev.shop.repochecks.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,14 +50,21 @@ final class DeliveryRules {
         }
     }
 
+    /** The local composite action a step uses ({@code ./.github/actions/<name>}); none for any other step. */
+    private static List<WorkflowFile> localAction(List<WorkflowFile> files, String uses) {
+        if (!uses.startsWith("./.github/actions/")) {
+            return List.of();
+        }
+        return files.stream().filter(file -> file.isAction() && file.name().startsWith(uses.substring(2) + "/")).toList();
+    }
+
     /** The run: scripts of a local composite action (other than the AWS login), where AWS calls hide too. */
     private static String compositeRuns(List<WorkflowFile> files, String uses) {
-        if (!uses.startsWith("./.github/actions/") || uses.equals("./.github/actions/aws-ecr")) {
+        if (uses.equals("./.github/actions/aws-ecr")) {
             return "";
         }
         StringBuilder runs = new StringBuilder();
-        files.stream().filter(file -> file.isAction() && file.name().startsWith(uses.substring(2) + "/"))
-                .flatMap(file -> file.steps(null).stream())
+        localAction(files, uses).stream().flatMap(file -> file.steps(null).stream())
                 .forEach(step -> runs.append('\n').append(step.path("run").asText("")));
         return runs.toString();
     }
@@ -216,19 +224,33 @@ final class DeliveryRules {
         return findings;
     }
 
-    /** A workflow step that runs gitops set-image, and where it is (file and job). */
-    private record SetImageStep(WorkflowFile file, String where, JsonNode step, String run) {
+    /**
+     * A step that runs a gitops command, and where it runs: a workflow job's step, or a local
+     * composite action's step with the inputs the job's step passes it (its {@code with}; missing for a workflow step).
+     */
+    private record GitopsStep(WorkflowFile file, String where, JsonNode step, String run, JsonNode with) {
+
+        /** The value of a variable in the step's env, ${{ inputs.x }} replaced by what the caller passes. */
+        String env(String name) {
+            return resolve(step.path("env").path(name).asText("$" + name), with);
+        }
     }
 
-    private static List<SetImageStep> setImageSteps(List<WorkflowFile> files) {
-        List<SetImageStep> steps = new ArrayList<>();
+    private static List<GitopsStep> gitopsSteps(List<WorkflowFile> files, String command) {
+        List<GitopsStep> steps = new ArrayList<>();
         for (WorkflowFile file : files) {
             for (Map.Entry<String, JsonNode> job : file.jobs()) {
+                String where = file.name() + " job " + job.getKey();
                 for (JsonNode step : file.steps(job.getValue())) {
                     String run = step.path("run").asText("");
-                    if (run.contains("gitops set-image")) {
-                        steps.add(new SetImageStep(file, file.name() + " job " + job.getKey(), step, run));
+                    if (run.contains(command)) {
+                        steps.add(new GitopsStep(file, where, step, run, MissingNode.getInstance()));
                     }
+                    localAction(files, step.path("uses").asText())
+                            .forEach(action -> action.steps(null).stream()
+                                    .filter(inner -> inner.path("run").asText("").contains(command))
+                                    .forEach(inner -> steps.add(new GitopsStep(action, where + " -> " + action.name(), inner,
+                                            inner.path("run").asText(""), step.path("with")))));
                 }
             }
         }
@@ -241,7 +263,7 @@ final class DeliveryRules {
      */
     static List<String> writeBackComesFromTheBuild(List<WorkflowFile> files) {
         List<String> findings = new ArrayList<>();
-        for (SetImageStep setImage : setImageSteps(files)) {
+        for (GitopsStep setImage : gitopsSteps(files, "gitops set-image")) {
             String where = setImage.where();
             String run = setImage.run();
             String source = null;
@@ -269,23 +291,30 @@ final class DeliveryRules {
     }
 
     /**
-     * Every gitops set-image call verifies the keyless signature of the digest it writes, with the
-     * identity the admission policy trusts (its subjectRegExp, given here), written out or read from
-     * the step's env: a digest the clusters would refuse never reaches an overlay.
+     * Every gitops set-image and promote call, in a workflow or in a composite action a workflow
+     * uses, verifies the keyless signature of the digests it writes, with the identity the admission
+     * policy trusts (its subjectRegExp, given here), written out or read from the step's env (through
+     * the action's input to what the calling step passes): a digest the clusters would refuse never
+     * reaches an overlay. Every promote also writes the dependency changes into its pull request
+     * (--sbom-diff).
      */
     static List<String> writeBackVerifiesTheSigner(List<WorkflowFile> files, String trustedIdentity) {
         List<String> findings = new ArrayList<>();
-        for (SetImageStep setImage : setImageSteps(files)) {
-            Matcher identity = VERIFY_IDENTITY.matcher(setImage.run());
-            if (!identity.find()) {
-                findings.add(setImage.where() + ": set-image writes digests without --verify-identity (no signature check)");
-                continue;
-            }
-            String value = identity.group(2) != null ? identity.group(2)
-                    : setImage.step().path("env").path(identity.group(1)).asText("$" + identity.group(1));
-            if (!value.equals(trustedIdentity)) {
-                findings.add(setImage.where() + ": set-image --verify-identity '" + value + "' is not the identity the admission policy trusts, '"
-                        + trustedIdentity + "'");
+        for (String command : List.of("set-image", "promote")) {
+            for (GitopsStep write : gitopsSteps(files, "gitops " + command)) {
+                if (command.equals("promote") && !write.run().contains("--sbom-diff")) {
+                    findings.add(write.where() + ": promote without --sbom-diff (the pull request shows no dependency changes)");
+                }
+                Matcher identity = VERIFY_IDENTITY.matcher(write.run());
+                if (!identity.find()) {
+                    findings.add(write.where() + ": " + command + " writes digests without --verify-identity (no signature check)");
+                    continue;
+                }
+                String value = identity.group(2) != null ? identity.group(2) : write.env(identity.group(1));
+                if (!value.equals(trustedIdentity)) {
+                    findings.add(write.where() + ": " + command + " --verify-identity '" + value
+                            + "' is not the identity the admission policy trusts, '" + trustedIdentity + "'");
+                }
             }
         }
         return findings;
