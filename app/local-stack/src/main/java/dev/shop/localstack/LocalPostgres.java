@@ -102,6 +102,14 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** A connection to the {@code postgres} maintenance database as the superuser, for tools beside the services. */
+    public synchronized Connection connectToPostgres() throws SQLException {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        return server.getPostgresDatabase().getConnection();
+    }
+
     @Override
     public void close() {
         stop();

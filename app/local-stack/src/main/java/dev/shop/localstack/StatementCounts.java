@@ -1,7 +1,6 @@
 package dev.shop.localstack;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +25,7 @@ public final class StatementCounts {
      */
     public static Calls whileRunning(LocalPostgres postgres, String database, int times, Runnable request) {
         request.run();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), LocalPostgres.USERNAME,
-                LocalPostgres.PASSWORD)) {
+        try (Connection connection = postgres.connectToPostgres()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 statement.execute("SELECT pg_stat_statements_reset()");
