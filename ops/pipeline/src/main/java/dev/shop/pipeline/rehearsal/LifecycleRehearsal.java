@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.cli.CliException;
 import dev.shop.cli.ProcessRunner;
 import dev.shop.pipeline.registry.LocalRegistry;
+import dev.shop.pipeline.registry.OverlayImages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,8 @@ public final class LifecycleRehearsal {
     private LocalGithub github;
     private String registryHost;
     private LocalRegistry registry;
+    /** A local key pair stands in for keyless signing, as in the develop-push rehearsal (ADR 1003). */
+    private ImageSupplyChain supplyChain;
 
     public LifecycleRehearsal(Options options) {
         this.options = options;
@@ -147,6 +150,7 @@ public final class LifecycleRehearsal {
         git(ci, "fetch", "--quiet", "origin");
         argoCdCheckout = repo.checkoutOf("main", options.workDir().resolve("argocd-main"));
         maven(ci, "-pl", "ops/gitops", "-am", "package", "-DskipTests");
+        supplyChain = ImageSupplyChain.withNewKeyPair(ci, dir("keys"));
         github = LocalGithub.over(repo.remote, List.of("staging", "prod"), dir("argocd"), podman);
         System.out.println("    GitHub stand-in for wait-deployed at " + github.url());
         System.out.println("    base image " + baseImage.await());
@@ -254,7 +258,16 @@ public final class LifecycleRehearsal {
         git(ci, "push", "--quiet", "origin", "v" + version);
         Path body = options.workDir().resolve("prod-pr-" + version + ".md");
         Path branchFile = options.workDir().resolve("prod-pr-" + version + ".branch");
-        gitops(ci, "promote", "--from", "staging", "--to", "prod", "--pr-body", body.toString(), "--branch-file", branchFile.toString());
+        List<String> promote = new ArrayList<>(List.of("promote", "--from", "staging", "--to", "prod",
+                "--pr-body", body.toString(), "--branch-file", branchFile.toString()));
+        promote.addAll(supplyChain.verifyArguments());
+        // the SBOM diff needs prod's running images; the seed's live in a registry this machine cannot reach
+        boolean prodRunsRehearsalImages = OverlayImages.read(ci.resolve("gitops-envs/envs/prod")).stream()
+                .allMatch(image -> image.newName().startsWith(registryHost + "/"));
+        if (prodRunsRehearsalImages) {
+            promote.add("--sbom-diff");
+        }
+        gitops(ci, promote.toArray(String[]::new));
         String promotion = io(() -> Files.readString(branchFile)).strip();
         if (promotion.isEmpty()) {
             throw CliException.findings("gitops promote staging -> prod had nothing to promote after " + branch);
@@ -263,7 +276,11 @@ public final class LifecycleRehearsal {
         pipeline("overlay-check", "--branch", promotion, "--env-dir", "gitops-envs/envs/prod",
                 "--digests", io(() -> JSON.writeValueAsString(tested.digests())));
         standIn("gh pr create");
-        requirePullRequestBody(io(() -> Files.readString(body)), tested);
+        String prBody = io(() -> Files.readString(body));
+        requirePullRequestBody(prBody, tested);
+        if (prodRunsRehearsalImages && !prBody.contains("Dependencies (from the images' SBOMs)")) {
+            throw CliException.findings("the prod PR body has no dependency section although prod runs signed rehearsal images");
+        }
         System.out.println("    prod PR " + promotion + ": body names every version, digest, the commits and the rendered diff");
         return promotion;
     }
@@ -374,8 +391,23 @@ public final class LifecycleRehearsal {
         io(() -> JSON.readTree(pipelineOutputs("image-digests", "--registry", registryHost, "--services", affected.get("services"),
                 "--tag", version).get("images")))
                 .fields().forEachRemaining(field -> digests.put(field.getKey(), field.getValue().path("digest").asText()));
-        digests.forEach((service, digest) -> gitops(ci, "set-image", "--env", env, "--service", service, "--digest", digest,
-                "--tag", version, "--image", registryHost + "/shop/" + service, "--branch", "main"));
+        // deliver.yml's sign-images: what this run built gets its SBOM attached and a signature
+        List<String> builtModules = List.of(missing.get("modules").split(","));
+        Map<String, String> built = new LinkedHashMap<>();
+        digests.forEach((service, digest) -> {
+            if (builtModules.contains("app/" + service)) {
+                built.put(service, digest);
+            }
+        });
+        if (!built.isEmpty()) {
+            supplyChain.attachAndSign(ci, registryHost, built);
+        }
+        digests.forEach((service, digest) -> {
+            List<String> setImage = new ArrayList<>(List.of("set-image", "--env", env, "--service", service, "--digest", digest,
+                    "--tag", version, "--image", registryHost + "/shop/" + service, "--branch", "main"));
+            setImage.addAll(supplyChain.verifyArguments());
+            gitops(ci, setImage.toArray(String[]::new));
+        });
         gitops(ci, "set-shared", "--env", env, "--branch", "main");
         return new Delivery(version, digests);
     }
