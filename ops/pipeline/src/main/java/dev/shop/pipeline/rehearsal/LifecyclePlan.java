@@ -59,7 +59,7 @@ final class LifecyclePlan {
             standIn("aws ecr get-login-password", NO_LOGIN),
             same("pipeline image-digests", "--registry is the local registry"),
             SCAN_IMAGE, SCAN_IMAGE, SCAN_IMAGE,
-            elsewhere("mvnw package", "sign-images: keyless cosign signs with GitHub's OIDC token, which only a GitHub run has"),
+            elsewhere("mvnw package", "sign-images: keyless cosign needs GitHub's OIDC token, which only a GitHub run has; the rehearsal signs with a local key instead (ImageSupplyChain)"),
             same("gitops set-image", "--image points newName at the local registry"),
             same("gitops set-shared"));
     private static final List<Step> STAGING_GATE = List.of(

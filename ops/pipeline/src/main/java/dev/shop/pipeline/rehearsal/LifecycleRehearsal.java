@@ -278,8 +278,11 @@ public final class LifecycleRehearsal {
         standIn("gh pr create");
         String prBody = io(() -> Files.readString(body));
         requirePullRequestBody(prBody, tested);
-        if (prodRunsRehearsalImages && !prBody.contains("Dependencies (from the images' SBOMs)")) {
-            throw CliException.findings("the prod PR body has no dependency section although prod runs signed rehearsal images");
+        if (prodRunsRehearsalImages) {
+            if (!prBody.contains("Dependencies (from the images' SBOMs)")) {
+                throw CliException.findings("the prod PR body has no dependency section although prod runs signed rehearsal images");
+            }
+            System.out.println("    prod PR body has the dependency section from both images' SBOMs");
         }
         System.out.println("    prod PR " + promotion + ": body names every version, digest, the commits and the rendered diff");
         return promotion;
