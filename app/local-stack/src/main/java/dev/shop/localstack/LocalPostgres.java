@@ -102,6 +102,19 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /**
+     * The server's main process (the postmaster), from the first line of its {@code postmaster.pid}; its
+     * backends are its children. Empty while it is not running.
+     */
+    public synchronized java.util.OptionalLong serverPid() {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            return server == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** A connection to the {@code postgres} maintenance database as the superuser, for tools beside the services. */
     public synchronized Connection connectToPostgres() throws SQLException {
         if (server == null) {

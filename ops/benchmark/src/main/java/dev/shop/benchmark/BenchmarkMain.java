@@ -34,25 +34,37 @@ import java.util.Map;
  * <p>Properties: {@code bench.repoRoot} (required), {@code bench.types} (comma list, default
  * {@code catalog-list,product-page,add-to-cart,checkout}; each is measured right after its ceiling),
  * {@code bench.repeats} (1), {@code bench.levelSeconds} (15), {@code bench.startRate} (25),
- * {@code bench.maxRate} (6400), {@code bench.refinements} (2), {@code bench.sessions} (2000).
+ * {@code bench.maxRate} (6400), {@code bench.refinements} (2), {@code bench.sessions} (2000),
+ * {@code bench.cpuRate} (25: after the warm-up, one level at this fixed rate measures the CPU milliseconds
+ * each request costs every process of the shop; 0 skips it), {@code bench.cpuSeconds} (30),
+ * {@code bench.warmUpSeconds} (15; the CPU level wants the JIT done: 60 and more),
+ * {@code bench.search} (true; false measures only the CPU level, no rate search and no ceiling),
+ * {@code bench.appsFrom} (the repository root whose packaged services are measured; default the running one,
+ * another worktree measures another commit with the same driver).
  */
 public final class BenchmarkMain {
 
     private static final int UNLIMITED_STOCK = 1_000_000;
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    /** Before each search, at 4 x the start rate: enough requests for the JIT to compile the hot path. */
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final int WARM_UP_RATE_FACTOR = 4;
+    /** How long the shop idles before the CPU level, to measure what it uses without requests. */
+    private static final Duration IDLE = Duration.ofSeconds(20);
 
     private final Path repoRoot;
     private final Path outDir;
     private final List<RequestType> types;
     private final int repeats;
     private final Duration levelLength;
+    /** Before each search, at 4 x the start rate (bench.warmUpSeconds): for the JIT to compile the hot path. */
+    private final Duration warmUp;
     private final double startRate;
     private final double maxRate;
     private final int refinements;
     private final int sessionCount;
+    private final double cpuRate;
+    private final Duration cpuLength;
+    private final Path appsFrom;
+    private final boolean searchRates;
     private final ShopData shopData = new ShopData();
     private final StringBuilder report = new StringBuilder();
     private final Map<String, Long> peakUnderLoad = new LinkedHashMap<>();
@@ -69,6 +81,11 @@ public final class BenchmarkMain {
         this.maxRate = Double.parseDouble(System.getProperty("bench.maxRate", "6400"));
         this.refinements = Integer.getInteger("bench.refinements", 2);
         this.sessionCount = Integer.getInteger("bench.sessions", 2000);
+        this.cpuRate = Double.parseDouble(System.getProperty("bench.cpuRate", "25"));
+        this.cpuLength = Duration.ofSeconds(Integer.getInteger("bench.cpuSeconds", 30));
+        this.warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 15));
+        this.searchRates = Boolean.parseBoolean(System.getProperty("bench.search", "true"));
+        this.appsFrom = Path.of(System.getProperty("bench.appsFrom", repoRoot.toString())).toAbsolutePath().normalize();
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,7 +130,7 @@ public final class BenchmarkMain {
     private Path copyPackagedServices() throws IOException {
         Path apps = outDir.resolve("app");
         for (String service : List.of(LocalShop.CATALOG, LocalShop.ORDERS, LocalShop.STOREFRONT)) {
-            Path packaged = repoRoot.resolve("app").resolve(service).resolve("target/quarkus-app");
+            Path packaged = appsFrom.resolve("app").resolve(service).resolve("target/quarkus-app");
             Path copy = apps.resolve(service).resolve("target/quarkus-app");
             Files.walkFileTree(packaged, new SimpleFileVisitor<>() {
                 @Override
@@ -138,6 +155,8 @@ public final class BenchmarkMain {
             pids.put(service.name(), service.pid());
         }
         line("# Benchmark " + outDir.getFileName());
+        line("");
+        line("Services packaged in: " + appsFrom + " (commit " + commitOf(appsFrom) + ")");
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version") + "; level length " + levelLength.toSeconds() + " s; goal p95 <= "
@@ -167,12 +186,16 @@ public final class BenchmarkMain {
         GatlingRun gatling = new GatlingRun(outDir.resolve("gatling"), outDir.resolve("gatling.log"));
         Map<RequestType, List<Double>> best = new LinkedHashMap<>();
         Map<RequestType, List<Double>> ceilings = new LinkedHashMap<>();
+        Map<String, Long> cpuGroups = new LinkedHashMap<>(pids);
+        shop.postgres().serverPid().ifPresent(pid -> cpuGroups.put("postgres", pid));
+        ProcessCpu.findBelow(ProcessHandle.current().pid(), command -> command.startsWith("redis-server"))
+                .ifPresent(pid -> cpuGroups.put("redis", pid));
         try (MemorySampler sampler = new MemorySampler(pids)) {
-            Search search = new Search(gatling, sampler, pids, storefrontUrl, catalogUrl);
+            Search search = new Search(gatling, sampler, pids, cpuGroups, storefrontUrl, catalogUrl);
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 for (RequestType type : types) {
                     // the ceiling right before the request it bounds: both see the same background load
-                    if (type.ceiling() != null) {
+                    if (type.ceiling() != null && searchRates) {
                         ceilings.computeIfAbsent(type, key -> new ArrayList<>())
                                 .add(search.highestGoodRate(type.ceiling(), repeat));
                     }
@@ -189,14 +212,16 @@ public final class BenchmarkMain {
         private final GatlingRun gatling;
         private final MemorySampler sampler;
         private final Map<String, Long> pids;
+        private final Map<String, Long> cpuGroups;
         private final String storefrontUrl;
         private final String catalogUrl;
 
-        Search(GatlingRun gatling, MemorySampler sampler, Map<String, Long> pids, String storefrontUrl,
-               String catalogUrl) {
+        Search(GatlingRun gatling, MemorySampler sampler, Map<String, Long> pids, Map<String, Long> cpuGroups,
+               String storefrontUrl, String catalogUrl) {
             this.gatling = gatling;
             this.sampler = sampler;
             this.pids = pids;
+            this.cpuGroups = cpuGroups;
             this.storefrontUrl = storefrontUrl;
             this.catalogUrl = catalogUrl;
         }
@@ -209,10 +234,16 @@ public final class BenchmarkMain {
             Map<String, String> common = Map.of("bench.request", type.propertyValue(),
                     "bench.storefrontUrl", storefrontUrl, "bench.catalogUrl", catalogUrl,
                     "bench.sessions", sessions.toString());
-            runLevel(gatling, common, type, startRate * WARM_UP_RATE_FACTOR, WARM_UP, "warm-up");
+            runLevel(gatling, common, type, startRate * WARM_UP_RATE_FACTOR, warmUp, "warm-up");
             sampler.takePeaksKib();
             line("## " + type.label() + " (run " + repeat + ")");
             line("");
+            if (cpuRate > 0) {
+                cpuPerRequest(common, type);
+            }
+            if (!searchRates) {
+                return Double.NaN;
+            }
             line("| rate (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | failed | requests | meets goal | "
                     + String.join(" | ", pids.keySet().stream().map(name -> name + " RSS (MiB)").toList()) + " |");
             line("| ---: | ---: | ---: | ---: | ---: | ---: | --- |" + " ---: |".repeat(pids.size()));
@@ -230,6 +261,65 @@ public final class BenchmarkMain {
             line(String.format(Locale.ROOT, "Highest rate meeting the goal: **%.0f req/s**", result.highestGoodRate()));
             line("");
             return result.highestGoodRate();
+        }
+
+        /**
+         * CPU milliseconds per request of each process group at the fixed CPU rate, from {@code /proc} before
+         * and after one level; and the same groups idle for {@link #IDLE} just before, so that what the
+         * services use without work (timers, pool validation, metrics, trace export) can be told from what a
+         * request costs. The level's window also spans the load generator's start, in which the shop idles.
+         */
+        private void cpuPerRequest(Map<String, String> common, RequestType type) {
+            Map<String, Long> idleStart = ProcessCpu.millisByGroup(cpuGroups);
+            long idleNanos = System.nanoTime();
+            sleep(IDLE);
+            Map<String, Long> before = ProcessCpu.millisByGroup(cpuGroups);
+            long start = System.nanoTime();
+            double idleSeconds = (start - idleNanos) / 1e9;
+            Level level = runLevel(gatling, common, type, cpuRate, cpuLength, "CPU");
+            Map<String, Long> after = ProcessCpu.millisByGroup(cpuGroups);
+            double levelSeconds = (System.nanoTime() - start) / 1e9;
+            long requests = Math.max(1, level.requests());
+            List<String> perRequest = new ArrayList<>();
+            List<String> idlePerSecond = new ArrayList<>();
+            List<String> aboveIdle = new ArrayList<>();
+            double total = 0;
+            double totalIdle = 0;
+            for (String group : cpuGroups.keySet()) {
+                double used = after.get(group) - before.get(group);
+                double idle = (before.get(group) - idleStart.get(group)) / idleSeconds;
+                total += used;
+                totalIdle += idle;
+                perRequest.add(String.format(Locale.ROOT, "%.2f", used / requests));
+                idlePerSecond.add(String.format(Locale.ROOT, "%.1f", idle));
+                aboveIdle.add(String.format(Locale.ROOT, "%.2f", (used - idle * levelSeconds) / requests));
+            }
+            line("CPU at a fixed " + String.format(Locale.ROOT, "%.0f", cpuRate) + " req/s for "
+                    + cpuLength.toSeconds() + " s (" + level.requests() + " requests, " + level.failed()
+                    + " failed, p95 " + String.format(Locale.ROOT, "%.0f", level.p95()) + " ms; `/proc/<pid>/stat` of"
+                    + " each process and its children; idle measured for " + IDLE.toSeconds() + " s just before):");
+            line("");
+            line("| CPU | " + String.join(" | ", cpuGroups.keySet()) + " | **total** |");
+            line("| --- |" + " ---: |".repeat(cpuGroups.size()) + " ---: |");
+            line(String.format(Locale.ROOT, "| ms per request | %s | **%.2f** |", String.join(" | ", perRequest), total / requests));
+            line(String.format(Locale.ROOT, "| idle, ms per s | %s | **%.1f** |", String.join(" | ", idlePerSecond), totalIdle));
+            line(String.format(Locale.ROOT, "| above idle, ms per request | %s | **%.2f** |", String.join(" | ", aboveIdle),
+                    (total - totalIdle * levelSeconds) / requests));
+            line("");
+        }
+    }
+
+    private static String commitOf(Path repository) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", repository.toString(), "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 
@@ -274,7 +364,8 @@ public final class BenchmarkMain {
     }
 
     private static String join(List<Double> values, String format) {
-        return String.join(", ", values.stream().map(value -> String.format(Locale.ROOT, format, value)).toList());
+        return String.join(", ", values.stream()
+                .map(value -> value.isNaN() ? "-" : String.format(Locale.ROOT, format, value)).toList());
     }
 
     /** A report line, also shown on the console as it is measured. */
