@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,17 +93,14 @@ class DocumentedCommandsTest {
         return code;
     }
 
+    /** README and docs/ (decision records are history), and the ops/ modules' own READMEs. */
     private static List<Path> documentFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> {
-                        String relative = root.relativize(file).toString();
-                        return (relative.equals("README.md") || relative.startsWith("docs/") || relative.startsWith("ops/"))
-                                && !relative.startsWith("docs/decisions/") && !relative.contains("/target/")
-                                && !relative.contains("node_modules");
-                    })
-                    .sorted()
-                    .toList();
-        }
+        return DocumentedPathsTest.markdownFiles(root).stream()
+                .filter(file -> {
+                    String relative = root.relativize(file).toString();
+                    return (relative.equals("README.md") || relative.startsWith("docs/") || relative.startsWith("ops/"))
+                            && !relative.startsWith("docs/decisions/");
+                })
+                .toList();
     }
 }

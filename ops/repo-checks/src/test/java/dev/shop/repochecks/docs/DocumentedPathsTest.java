@@ -86,7 +86,8 @@ class DocumentedPathsTest {
         return missing;
     }
 
-    private static List<Path> markdownFiles(Path root) throws IOException {
+    /** Every Markdown file of the repository, build output and installed packages left out. */
+    static List<Path> markdownFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(file -> file.toString().endsWith(".md"))
                     .filter(file -> {
