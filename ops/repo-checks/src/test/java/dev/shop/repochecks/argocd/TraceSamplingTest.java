@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +90,7 @@ class TraceSamplingTest {
                 "prod storefront: QUARKUS_OTEL_TRACES_SAMPLER_ARG=10% is not a ratio between 0 and 1");
     }
 
-    static List<String> problems(String env, List<JsonNode> rendered, java.util.function.Function<String, String> buildProperties) {
+    static List<String> problems(String env, List<JsonNode> rendered, Function<String, String> buildProperties) {
         Map<String, JsonNode> configMaps = configMaps(rendered);
         List<String> problems = new ArrayList<>();
         for (JsonNode deployment : Repo.ofKind(rendered, "Deployment")) {
